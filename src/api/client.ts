@@ -1,0 +1,136 @@
+/**
+ * The browser's client for the partner proxy. The proxy mirrors the API's paths, so the order goes
+ * to `${proxyUrl}/api/partner/v2/off-ramp`. Every answer is unwrapped from its envelope and checked
+ * against its schema; every failure becomes one `OffRampError`.
+ */
+import type * as z from 'zod/mini';
+import { API_PATHS, HEADERS } from './contract';
+import { CLIENT_ERROR_CODES, OffRampError, parseErrorBody } from './errors';
+import {
+  estimateSchema,
+  orderSchema,
+  quoteSchema,
+  successEnvelope,
+  type Estimate,
+  type EstimateRequest,
+  type Order,
+  type OrderBody,
+  type Quote,
+  type QuoteRequest,
+} from './schemas';
+
+export interface ProxyClientOptions {
+  /** Base URL of the partner's proxy, e.g. `https://partner.example/offramp`. */
+  proxyUrl: string;
+  /** A `fetch` of your own (tests, instrumentation). Defaults to the global one. */
+  fetch?: typeof fetch;
+  /** Extra headers on every request, e.g. a CSRF token for the partner's session. */
+  headers?: Record<string, string>;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+/** An answer with what the transport told us about it. */
+export interface Received<T> {
+  data: T;
+  /**
+   * Server clock minus browser clock, from the `Date` header; 0 when the gap is within the
+   * header's one-second resolution or the header is missing.
+   */
+  clockSkewMs: number;
+  requestId: string | undefined;
+}
+
+export interface ProxyClient {
+  /** `GET /quotes`: an estimate, not locked. */
+  estimate(request: EstimateRequest, options?: RequestOptions): Promise<Received<Estimate>>;
+  /** `POST /quotes`: a locked quote with its `expiresAt`. */
+  lockQuote(request: QuoteRequest, options?: RequestOptions): Promise<Received<Quote>>;
+  /** `POST /off-ramp`: the order; the key makes retries of one confirmation one order. */
+  createOrder(body: OrderBody, options: RequestOptions & { idempotencyKey: string }): Promise<Received<Order>>;
+}
+
+const SKEW_NOISE_MS = 1_500;
+
+const clockSkew = (response: Response): number => {
+  const header = response.headers.get('date');
+  const serverTime = header ? Date.parse(header) : Number.NaN;
+  if (Number.isNaN(serverTime)) return 0;
+  const skew = serverTime - Date.now();
+  return Math.abs(skew) < SKEW_NOISE_MS ? 0 : skew;
+};
+
+const toQuery = (params: Record<string, unknown>): string => {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
+  return query.toString();
+};
+
+export const createProxyClient = ({ proxyUrl, fetch: fetchImpl, headers }: ProxyClientOptions): ProxyClient => {
+  const base = proxyUrl.replace(/\/+$/, '');
+
+  async function call<S extends z.ZodMiniType>(
+    schema: S,
+    path: string,
+    init: RequestInit & { signal?: AbortSignal | undefined },
+  ): Promise<Received<z.output<S>>> {
+    const doFetch = fetchImpl ?? globalThis.fetch;
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        ...init,
+        headers: { accept: 'application/json', ...headers, ...(init.headers as Record<string, string>) },
+      });
+    } catch (cause) {
+      if (init.signal?.aborted) throw cause; // a cancelled request is not a failure to report
+      throw new OffRampError(CLIENT_ERROR_CODES.network, 'The request did not reach the server', { cause });
+    }
+    const requestId = response.headers.get(HEADERS.requestId) ?? undefined;
+    const text = await response.text().catch(() => '');
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch (cause) {
+      if (!response.ok) {
+        throw new OffRampError(`HTTP_${response.status}`, `HTTP ${response.status}`, { status: response.status, requestId, cause });
+      }
+      throw new OffRampError(CLIENT_ERROR_CODES.invalidResponse, 'The answer is not JSON', { status: response.status, requestId, cause });
+    }
+    if (!response.ok) {
+      const { code, message } = parseErrorBody(response.status, body);
+      throw new OffRampError(code, message, { status: response.status, requestId });
+    }
+    const parsed = successEnvelope(schema).safeParse(body);
+    if (!parsed.success) {
+      throw new OffRampError(CLIENT_ERROR_CODES.invalidResponse, 'The answer does not match the contract', {
+        status: response.status,
+        requestId,
+        cause: parsed.error,
+      });
+    }
+    return { data: (parsed.data as { data: z.output<S> }).data, clockSkewMs: clockSkew(response), requestId };
+  }
+
+  const json = { 'content-type': 'application/json' };
+
+  return {
+    estimate: (request, options = {}) =>
+      call(estimateSchema, `${API_PATHS.quotes}?${toQuery(request)}`, { method: 'GET', signal: options.signal }),
+    lockQuote: (request, options = {}) =>
+      call(quoteSchema, API_PATHS.quotes, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify(request),
+        signal: options.signal,
+      }),
+    createOrder: (body, { idempotencyKey, signal }) =>
+      call(orderSchema, API_PATHS.offRamp, {
+        method: 'POST',
+        headers: { ...json, [HEADERS.idempotencyKey]: idempotencyKey },
+        body: JSON.stringify(body),
+        signal,
+      }),
+  };
+};

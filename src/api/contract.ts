@@ -1,0 +1,71 @@
+/**
+ * Names and paths of the partner API v2 (see the contract). Everything the widget, the proxy and
+ * the sandbox say to each other over HTTP is spelled here once.
+ */
+
+export const API_PREFIX = '/api/partner/v2';
+
+export const API_PATHS = {
+  quotes: `${API_PREFIX}/quotes`,
+  offRamp: `${API_PREFIX}/off-ramp`,
+  execute: `${API_PREFIX}/off-ramp/execute`,
+  transactions: `${API_PREFIX}/transactions`,
+  cancel: (transactionId: string) => `${API_PREFIX}/transactions/${encodeURIComponent(transactionId)}/cancel`,
+  bankAccounts: (userId: string) => `${API_PREFIX}/banks/users/${encodeURIComponent(userId)}/accounts`,
+  receivers: `${API_PREFIX}/receivers`,
+  mockTestingGuide: `${API_PREFIX}/transactions/mock-testing-guide`,
+} as const;
+
+export const HEADERS = {
+  apiKey: 'partner-api-key',
+  idempotencyKey: 'Idempotency-Key',
+  /** Assumed: the proxy's own request id; the API documents none. */
+  requestId: 'x-request-id',
+} as const;
+
+/** Assumed (real key format undocumented): sandbox keys are `sk_sandbox_` + 32 hex. */
+export const SANDBOX_API_KEY_PATTERN = /^sk_sandbox_[0-9a-f]{32}$/;
+
+/** Assumed: the API documents no quote lifetime beyond `expiresAt`; the sandbox's default. */
+export const DEFAULT_QUOTE_LIFETIME_MS = 5 * 60_000;
+
+/** Assumed: the locked OFF_RAMP quote is always asked with `cryptoAmount` (the pages conflict). */
+export const LOCKED_QUOTE_AMOUNT_FIELD = 'cryptoAmount' as const;
+
+/** The docs name one threshold: MXN orders above this are OTC. */
+export const OTC_THRESHOLD = { MXN: 50_000 } as const;
+
+export const ORDER_STATUSES = [
+  'PENDING', 'PENDING_PAYMENT', 'AWAITING_MANUAL_CRYPTO_TRANSFER', 'CRYPTO_RECEIVED',
+  'COMPLETED_CRYPTO_RECEIVAL', 'READY_BANK_TRANSFER', 'BANK_TRANSFER_PENDING', 'IN_PROGRESS',
+  'AWAITING_MANUAL_FIAT_TRANSFER', 'COMPLETED', 'CRYPTO_NOT_RECEIVED', 'CANCELLED', 'FAILED', 'EXPIRED',
+  'FIAT_PAYMENT_RECEIVED', 'FIAT_RECEIVED',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** Assumed: the docs list statuses, never their order. The sandbox walks this one. */
+export const OFF_RAMP_HAPPY_PATH = [
+  'PENDING_PAYMENT', 'CRYPTO_RECEIVED', 'COMPLETED_CRYPTO_RECEIVAL', 'READY_BANK_TRANSFER',
+  'BANK_TRANSFER_PENDING', 'COMPLETED',
+] as const satisfies readonly OrderStatus[];
+
+/** Staging (and the sandbox) force an off-ramp's outcome by its exact `cryptoAmount`. */
+export const STAGING_TEST_AMOUNTS = {
+  '1.01': { finalStatus: 'COMPLETED' },
+  '1.02': { finalStatus: 'CANCELLED', cancellationReason: 'NAME_VERIFICATION_FAILED' },
+  '1.03': { finalStatus: 'CRYPTO_NOT_RECEIVED' },
+} as const satisfies Record<string, { finalStatus: OrderStatus; cancellationReason?: string }>;
+
+/**
+ * Assumed amount limits (the real ones are per partner agreement); the sandbox's defaults, and the
+ * order's range errors carry them.
+ */
+export const DEFAULT_AMOUNT_LIMITS = {
+  crypto: { min: 1, max: 50_000 },
+  fiat: {
+    MXN: { min: 20, max: 1_000_000 },
+    DOP: { min: 60, max: 3_000_000 },
+    USD: { min: 1, max: 50_000 },
+    EUR: { min: 1, max: 50_000 },
+  },
+} as const;

@@ -1,0 +1,156 @@
+/**
+ * Every error row of the contract, as (HTTP status, code, message), and the one typed error the
+ * client throws. Messages are data: a correction to the API's wording is a one-line change here.
+ */
+
+export interface ApiErrorRow {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+const row = (status: number, code: string, message: string): ApiErrorRow => ({ status, code, message });
+
+export const API_ERRORS = {
+  // Authentication: every endpoint.
+  apiKeyMissing: row(401, 'UNAUTHORIZED', 'API Key is missing'),
+  apiKeyMalformed: row(401, 'UNAUTHORIZED', 'Invalid API Key format'),
+  apiKeyUnknown: row(401, 'UNAUTHORIZED', 'Invalid API Key'),
+  invalidPartnerFlow: row(403, 'INVALID_PARTNER_FLOW', 'The partner has an invalid flow.'),
+  // Endpoints scoped to a user of the partner.
+  partnerInfoRequired: row(401, 'UNAUTHORIZED', 'Partner information is required for this operation'),
+  userNotOfPartner: row(401, 'UNAUTHORIZED', 'User is not associated with the partner'),
+
+  // Quotes and orders.
+  invalidUserInput: row(400, 'INVALID_USER_INPUT_ERROR', 'Invalid User Input'),
+  fiatCurrencyDisabled: row(400, 'BAD_REQUEST', 'Fiat currency is disabled or does not exist'),
+  pairDisabled: row(400, 'BAD_REQUEST', 'This blockchain and token combination is disabled or does not exist'),
+  estimateFailed: row(500, 'INTERNAL_SERVER_ERROR', 'Internal error doing quote'),
+  /** Assumed from the cross-ramp twin. */
+  quoteFailed: row(500, 'INTERNAL_SERVER_ERROR', 'Failed to create quote'),
+  userIdRequired: row(400, 'REQUIRED_USER_ID_ERROR', 'This endpoint requires a user id to be provided'),
+  userNotVerified: row(
+    403,
+    'USER_NOT_VERIFIED_ERROR',
+    'User is not allowed to perform the operations because has not completed the KYC verification.',
+  ),
+  quoteOrAssetRequired: row(
+    400,
+    'BAD_REQUEST',
+    'Either quoteId or fiatCurrency, blockchainSymbol, tokenSymbol, and at least one of fiatAmount or cryptoAmount must be provided',
+  ),
+  quoteExpired: row(400, 'QUOTE_EXPIRED', 'Quote has expired'),
+  quoteNotOffRamp: row(400, 'BAD_REQUEST', 'Quote is not valid for OFF_RAMP'),
+  otcStablecoinsOnly: row(400, 'INVALID_TOKEN_OPERATION_ERROR', 'Token cannot be operated as OTC, only stable coins are allowed'),
+  bankDetailsRequired: row(400, 'BAD_REQUEST', 'Either userBankInformationId or userBankInformation must be provided'),
+  receiverNotVerified: row(400, 'BAD_REQUEST', 'The receiver user account is not verified'),
+  fiatAmountOutOfRange: row(
+    400,
+    'INVALID_FIAT_AMOUNT_ERROR',
+    'Fiat amount is outside of the allowed range for OFF_RAMP. Should be between {min} and {max}',
+  ),
+  tokenAmountOutOfRange: row(
+    400,
+    'INVALID_TOKEN_AMOUNT_ERROR',
+    'Token amount is outside of the allowed range for OFF_RAMP. Should be between {min} and {max}',
+  ),
+  receiverCannotOrder: row(403, 'RECEIVER_CANNOT_INITIATE_TRANSACTION', 'Receiver accounts cannot initiate transactions directly.'),
+  receiverOfOtherUser: row(403, 'RECEIVER_USER_MISMATCH', 'The receiver does not belong to the specified user.'),
+  bankInfoOfOtherUser: row(403, 'USER_BANK_INFO_ACCESS_DENIED', 'The bank information does not belong to the specified user.'),
+  bankInfoOfOtherPartner: row(403, 'USER_BANK_INFO_ACCESS_DENIED', 'The bank information belongs to a different partner.'),
+  receiverNotFound: row(404, 'RECEIVER_NOT_FOUND', 'Receiver not found.'),
+  bankInfoNotFound: row(404, 'USER_BANK_INFO_NOT_FOUND', 'User bank information not found.'),
+
+  // Execute and cancel.
+  transactionNotFound: row(404, 'TRANSACTION_NOT_FOUND', 'Transaction not found'),
+  transactionOfOtherPartner: row(403, 'TRANSACTION_ACCESS_DENIED', 'Transaction does not belong to this partner'),
+  invalidStateTransition: row(400, 'BAD_REQUEST', 'Invalid transaction state transition'),
+  partnerNotOwner: row(403, 'PARTNER_NOT_OWNER_OF_TRANSACTION_ERROR', 'Partner is not the owner of the transaction.'),
+  userNotOwner: row(403, 'USER_NOT_OWNER_OF_TRANSACTION_ERROR', 'User is not the owner of the transaction.'),
+
+  // Receivers.
+  receiversUnavailable: row(500, 'RECEIVER_RETRIEVAL_FAILED', 'Failed to retrieve receivers. Please try again later.'),
+
+  /** Assumed (IETF Idempotency-Key draft): the docs give no status for these two. */
+  idempotencyInProgress: row(409, 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed'),
+  idempotencyKeyMismatch: row(422, 'IDEMPOTENCY_KEY_MISMATCH', 'Idempotency-Key was already used with a different request body'),
+} as const satisfies Record<string, ApiErrorRow>;
+
+export type ApiErrorName = keyof typeof API_ERRORS;
+
+/**
+ * Fills the `{min}` / `{max}` of a range message. Assumed format: plain numbers, no thousands
+ * separator, up to 2 decimals for fiat and 6 for tokens.
+ */
+export const withRange = (error: ApiErrorRow, range: { min: number; max: number }, decimals: number): ApiErrorRow => {
+  const plain = (n: number) => String(Number(n.toFixed(decimals)));
+  return { ...error, message: error.message.replace('{min}', plain(range.min)).replace('{max}', plain(range.max)) };
+};
+
+/** Reads `{min}` and `{max}` back out of a range message, for the user's own number format. */
+export const rangeOf = (message: string): { min: number; max: number } | undefined => {
+  const match = /between (-?[\d.]+) and (-?[\d.]+)/.exec(message);
+  return match ? { min: Number(match[1]), max: Number(match[2]) } : undefined;
+};
+
+/** Codes of failures that never reached the API or came back unreadable. */
+export const CLIENT_ERROR_CODES = {
+  network: 'NETWORK_ERROR',
+  invalidResponse: 'INVALID_RESPONSE',
+} as const;
+
+export interface OffRampErrorInfo {
+  status?: number;
+  requestId?: string;
+  cause?: unknown;
+}
+
+/** The one error the client throws: an API error row, a network failure, or an unreadable answer. */
+export class OffRampError extends Error {
+  override readonly name = 'OffRampError';
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+
+  constructor(
+    readonly code: string,
+    /** The server's (or the client's) own words; the UI shows the catalogue's, never this. */
+    readonly serverMessage: string,
+    info: OffRampErrorInfo = {},
+  ) {
+    super(`${code}: ${serverMessage}`, { cause: info.cause });
+    this.status = info.status;
+    this.requestId = info.requestId;
+  }
+
+  /** True when this is the contract's row (code and message both match). */
+  is(error: ApiErrorRow): boolean {
+    return this.code === error.code && this.serverMessage === error.message;
+  }
+}
+
+export const isOffRampError = (value: unknown): value is OffRampError => value instanceof OffRampError;
+
+const asString = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+
+/**
+ * Reads an error body of any shape the API may send. Assumed main shape:
+ * `{ success: false, statusCode, code, message }`; also `{ error: { code, message } }`, `errorCode`,
+ * or an `error` string; else the HTTP status stands for the code.
+ */
+export const parseErrorBody = (status: number, body: unknown): { code: string; message: string } => {
+  const fallback = { code: `HTTP_${status}`, message: `HTTP ${status}` };
+  if (typeof body !== 'object' || body === null) return fallback;
+  const record = body as Record<string, unknown>;
+  const nested = typeof record.error === 'object' && record.error !== null ? (record.error as Record<string, unknown>) : undefined;
+  const code = asString(record.code) ?? asString(nested?.code) ?? asString(record.errorCode);
+  const message = asString(record.message) ?? asString(nested?.message) ?? asString(record.error);
+  return { code: code ?? fallback.code, message: message ?? code ?? fallback.message };
+};
+
+/** The assumed error body the sandbox and the proxy send. */
+export const errorBody = (error: ApiErrorRow) => ({
+  success: false as const,
+  statusCode: error.status,
+  code: error.code,
+  message: error.message,
+});

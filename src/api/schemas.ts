@@ -1,0 +1,198 @@
+/**
+ * The shapes of every request and answer the widget exchanges with the API, as zod/mini schemas
+ * (zod/mini keeps the partner's bundle small). They check shape only: which currencies and pairs
+ * are enabled is the API's to answer, so a new one needs no release.
+ */
+import * as z from 'zod/mini';
+import { isSupportedPair } from './chains';
+import { ORDER_STATUSES } from './contract';
+
+/**
+ * The API's schemas say number, but documented answers carry "0.260000" and webhooks send strings:
+ * accept either, hand the app a number.
+ */
+export const decimal = z.pipe(
+  z.union([z.number().check(z.refine(Number.isFinite)), z.string().check(z.regex(/^-?\d+(\.\d+)?$/))]),
+  z.transform((value: number | string) => Number(value)),
+);
+const positiveAmount = z.number().check(z.positive(), z.refine(Number.isFinite));
+const symbol = z.string().check(z.minLength(1), z.maxLength(16));
+const id = z.string().check(z.minLength(1), z.maxLength(64));
+const isoDate = z.iso.datetime({ offset: true });
+
+export const TRANSACTION_TYPES = ['ON_RAMP', 'OFF_RAMP'] as const;
+export const QUOTE_FLOWS = ['REGULAR', 'OTC', 'PAYMENT'] as const;
+
+// ── Quotes ──────────────────────────────────────────────────────────────────────────────────────
+
+const quoteRequestFields = {
+  transactionType: z.enum(TRANSACTION_TYPES),
+  fiatCurrency: symbol,
+  blockchainSymbol: symbol,
+  tokenSymbol: symbol,
+  cryptoAmount: z.optional(positiveAmount),
+  fiatAmount: z.optional(positiveAmount),
+  premiumSpread: z.optional(z.number().check(z.gte(0), z.lt(1))),
+  country: z.optional(z.string().check(z.length(2))),
+  rail: z.optional(symbol),
+};
+
+/** `POST /quotes`: a locked quote. Exactly one amount. */
+export const quoteRequestSchema = z.object({
+  ...quoteRequestFields,
+  forwardingDays: z.optional(z.int().check(z.gte(0), z.lte(4))),
+}).check(
+  z.refine((body) => (body.cryptoAmount === undefined) !== (body.fiatAmount === undefined), {
+    message: 'Give exactly one of cryptoAmount and fiatAmount',
+    path: ['cryptoAmount'],
+  }),
+);
+export type QuoteRequest = z.output<typeof quoteRequestSchema>;
+
+/** `GET /quotes`: an estimate, asked in the query string. */
+export const estimateRequestSchema = z.object(quoteRequestFields);
+export type EstimateRequest = z.output<typeof estimateRequestSchema>;
+
+const estimateFields = {
+  transactionType: z.enum(TRANSACTION_TYPES),
+  fiatCurrency: symbol,
+  blockchainSymbol: symbol,
+  tokenSymbol: symbol,
+  cryptoAmount: decimal,
+  fiatAmount: decimal,
+  rate: decimal,
+  premiumSpread: z.optional(z.nullable(decimal)),
+  flow: z.enum(QUOTE_FLOWS),
+};
+
+export const estimateSchema = z.object(estimateFields);
+export type Estimate = z.output<typeof estimateSchema>;
+
+export const quoteSchema = z.object({ ...estimateFields, quoteId: id, expiresAt: isoDate });
+export type Quote = z.output<typeof quoteSchema>;
+
+// ── Bank details ────────────────────────────────────────────────────────────────────────────────
+
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+
+export const accountHolderSchema = z.object({
+  type: z.enum(['INDIVIDUAL', 'BUSINESS']),
+  firstName: z.optional(text(100)),
+  lastName: z.optional(text(100)),
+  businessName: z.optional(text(200)),
+});
+
+export const addressSchema = z.object({
+  streetLine1: text(200),
+  streetLine2: z.optional(text(200)),
+  city: text(100),
+  state: z.optional(text(100)),
+  postalCode: text(20),
+  country: z.string().check(z.length(2)),
+});
+
+/**
+ * `userBankInformation`: one flat object; `country` says which rule applies (see `countries/`).
+ * Unknown fields are dropped.
+ */
+export const bankDetailsSchema = z.object({
+  country: z.string().check(z.length(2)),
+  accountIdentifier: z.optional(text(64)),
+  bankName: z.optional(text(120)),
+  accountType: z.optional(z.enum(['SAVINGS', 'CHECKING'])),
+  documentIdentifier: z.optional(text(64)),
+  documentType: z.optional(z.enum(['CEDULA', 'PASSPORT', 'RNC'])),
+  routingNumber: z.optional(text(9)),
+  iban: z.optional(text(34)),
+  bic: z.optional(text(11)),
+  accountHolder: z.optional(accountHolderSchema),
+  address: z.optional(addressSchema),
+});
+export type BankDetails = z.output<typeof bankDetailsSchema>;
+
+// ── Orders ──────────────────────────────────────────────────────────────────────────────────────
+
+const orderFields = {
+  quoteId: z.optional(id),
+  fiatCurrency: z.optional(symbol),
+  blockchainSymbol: z.optional(symbol),
+  tokenSymbol: z.optional(symbol),
+  fiatAmount: z.optional(positiveAmount),
+  cryptoAmount: z.optional(positiveAmount),
+  userBankInformation: z.optional(bankDetailsSchema),
+  userBankInformationId: z.optional(id),
+  receiverId: z.optional(id),
+  premiumSpread: z.optional(z.number().check(z.gte(0), z.lt(1))),
+};
+
+type OrderShape = {
+  quoteId?: string | undefined;
+  fiatCurrency?: string | undefined;
+  blockchainSymbol?: string | undefined;
+  tokenSymbol?: string | undefined;
+  fiatAmount?: number | undefined;
+  cryptoAmount?: number | undefined;
+  userBankInformation?: unknown;
+  userBankInformationId?: string | undefined;
+};
+
+/** The contract's order rules, shared by the browser's body and the API's request. */
+const orderRules = [
+  z.refine<OrderShape>(
+    (order) =>
+      order.quoteId !== undefined ||
+      (order.fiatCurrency !== undefined &&
+        order.blockchainSymbol !== undefined &&
+        order.tokenSymbol !== undefined &&
+        (order.fiatAmount === undefined) !== (order.cryptoAmount === undefined)),
+    { message: 'Give a quoteId, or a currency, chain, token and exactly one amount', path: ['quoteId'] },
+  ),
+  z.refine<OrderShape>(
+    (order) =>
+      order.blockchainSymbol === undefined ||
+      order.tokenSymbol === undefined ||
+      isSupportedPair(order.blockchainSymbol, order.tokenSymbol),
+    { message: 'This token is not sold on this chain', path: ['tokenSymbol'] },
+  ),
+  z.refine<OrderShape>(
+    (order) => (order.userBankInformation === undefined) !== (order.userBankInformationId === undefined),
+    { message: 'Give exactly one of userBankInformation and userBankInformationId', path: ['userBankInformation'] },
+  ),
+];
+
+/** What the browser sends: the proxy adds `userId` (and the partner's `premiumSpread`). */
+export const orderBodySchema = z.object(orderFields).check(...orderRules);
+export type OrderBody = z.output<typeof orderBodySchema>;
+
+/** What reaches the API: the body plus the signed-in user. */
+export const orderRequestSchema = z.object({ ...orderFields, userId: z.uuid() }).check(...orderRules);
+export type OrderRequest = z.output<typeof orderRequestSchema>;
+
+export const orderStatusSchema = z.enum(ORDER_STATUSES);
+
+export const orderSchema = z.object({
+  id,
+  userId: id,
+  status: orderStatusSchema,
+  cryptoAmount: decimal,
+  fiatAmount: decimal,
+  exchangeRate: decimal,
+  tokenSymbol: symbol,
+  blockchainSymbol: symbol,
+  fiatCurrency: symbol,
+  premiumSpread: z.optional(z.nullable(decimal)),
+  createdAt: isoDate,
+  completedAt: z.nullable(isoDate),
+  destinationWalletAddress: z.string().check(z.minLength(26), z.maxLength(64)),
+  bankAccount: z.object({
+    country: z.string(),
+    accountIdentifier: z.nullable(z.string()),
+    isVerified: z.boolean(),
+  }),
+});
+export type Order = z.output<typeof orderSchema>;
+
+// ── Envelopes ───────────────────────────────────────────────────────────────────────────────────
+
+export const successEnvelope = <T extends z.ZodMiniType>(data: T) =>
+  z.object({ success: z.literal(true), data });

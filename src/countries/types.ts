@@ -1,0 +1,40 @@
+import type { BankDetails } from '../api/schemas';
+import type { FiatCurrency } from '../api/chains';
+import type { MessageKey, Params } from '../i18n';
+
+/** A validation failure, in the catalogue's words. */
+export interface FieldProblem {
+  key: MessageKey;
+  params?: Params;
+}
+
+/** One input of a payout rail's bank form. */
+export interface BankField {
+  /** Key in the rail's form values. */
+  name: string;
+  label: MessageKey;
+  hint?: MessageKey;
+  inputMode: 'numeric' | 'text';
+  autoComplete: string;
+  maxLength?: number;
+  /** What is kept of what the user typed or pasted (spaces out, upper case, …). */
+  normalize: (raw: string) => string;
+  /** How the kept value is shown while typing (groups of digits, …). */
+  display?: (value: string) => string;
+  /** undefined when the value is good. */
+  validate: (value: string) => FieldProblem | undefined;
+  /** Something the number tells, shown under the field (the bank a CLABE belongs to). */
+  describe?: (value: string) => string | undefined;
+}
+
+/** A payout rail: the fields a country's bank transfer needs, and how they become the API's object. */
+export interface PayoutRail {
+  id: string;
+  fiatCurrency: FiatCurrency;
+  title: MessageKey;
+  fields: readonly BankField[];
+  /** The exact `userBankInformation` the contract asks for. */
+  toBankDetails: (values: Readonly<Record<string, string>>) => BankDetails;
+  /** The account as the review step names it (masked where it is long). */
+  summarize: (values: Readonly<Record<string, string>>) => string;
+}

@@ -1,0 +1,68 @@
+/**
+ * Every sentence the user sees, in every language, and number formatting over `Intl`.
+ */
+import { createContext, useContext } from 'react';
+import { tokenDecimals } from '../api/chains';
+import { en, type MessageKey, type Messages } from './en';
+import { es } from './es';
+
+export type { MessageKey, Messages } from './en';
+
+export const catalogues = { en, es } as const satisfies Record<string, Messages>;
+export type Language = keyof typeof catalogues;
+export const LANGUAGES = Object.keys(catalogues) as Language[];
+
+/** Picks the catalogue for a BCP 47 tag (`es-MX` → es); English when none fits. */
+export const languageOf = (locale: string): Language => {
+  const base = locale.toLowerCase().split('-')[0] ?? '';
+  return (LANGUAGES as string[]).includes(base) ? (base as Language) : 'en';
+};
+
+/** The prop, else the browser's language, else English. */
+export const resolveLocale = (locale?: string): string => {
+  const candidate = locale ?? (typeof navigator === 'undefined' ? undefined : navigator.language);
+  try {
+    return candidate ? Intl.getCanonicalLocales(candidate)[0] ?? 'en' : 'en';
+  } catch {
+    return 'en';
+  }
+};
+
+export type Params = Record<string, string | number>;
+
+export interface Translator {
+  locale: string;
+  language: Language;
+  t: (key: MessageKey, params?: Params) => string;
+  fiat: (amount: number, currency: string) => string;
+  token: (amount: number, token: string) => string;
+  /** A rate in the fiat currency, with enough decimals to be compared. */
+  rate: (rate: number, currency: string) => string;
+}
+
+const fill = (text: string, params?: Params) =>
+  params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
+
+export const createTranslator = (locale: string): Translator => {
+  const language = languageOf(locale);
+  const messages = catalogues[language];
+  return {
+    locale,
+    language,
+    t: (key, params) => fill(messages[key], params),
+    fiat: (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount),
+    token: (amount, token) =>
+      `${new Intl.NumberFormat(locale, { maximumFractionDigits: tokenDecimals(token) }).format(amount)} ${token}`,
+    rate: (rate, currency) =>
+      new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 4 }).format(rate),
+  };
+};
+
+export const I18nContext = createContext<Translator>(createTranslator('en'));
+export const useI18n = () => useContext(I18nContext);
+
+/** `m:ss` for a countdown. */
+export const formatCountdown = (remainingMs: number): string => {
+  const seconds = Math.max(0, Math.ceil(remainingMs / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+};
