@@ -37,6 +37,8 @@ export const CHAIN_NAMES: Record<BlockchainSymbol, string> = {
   ETH: 'Ethereum',
 };
 
+export const chainName = (chain: string): string => (isBlockchainSymbol(chain) ? CHAIN_NAMES[chain] : chain);
+
 /**
  * Assumed: the docs classify no token. These are the dollar- and peso-pegged ones; only they may
  * take the OTC flow.

@@ -7,7 +7,7 @@ import type { BankDetails } from '../api/schemas';
 import { isValidClabe, mx } from './mx';
 import type { PayoutRail } from './types';
 
-export type { BankField, FieldProblem, PayoutRail } from './types';
+export type { BankField, FieldProblem, PayoutRail, Phrase } from './types';
 export { checkClabe, isValidClabe } from './mx';
 
 export const rails = { MX: mx } as const satisfies Record<string, PayoutRail>;

@@ -33,13 +33,15 @@ export const mx = {
       inputMode: 'numeric',
       autoComplete: 'off',
       maxLength: CLABE_LENGTH + 5,
+      length: CLABE_LENGTH,
       normalize: digitsOnly,
       // 3 bank, 3 city, 11 account, 1 check digit: how banks print it.
       display: (value) => [value.slice(0, 3), value.slice(3, 6), value.slice(6, 17), value.slice(17)].filter(Boolean).join(' '),
       validate: checkClabe,
       describe: (value) => {
         if (value.length < 3) return undefined;
-        return clabe.validate(value.padEnd(CLABE_LENGTH, '0')).bank ?? undefined;
+        const bank = clabe.validate(value.padEnd(CLABE_LENGTH, '0')).bank;
+        return bank ? { key: 'bank.clabe.bank', params: { bank } } : undefined;
       },
     },
   ],

@@ -2,11 +2,14 @@ import type { BankDetails } from '../api/schemas';
 import type { FiatCurrency } from '../api/chains';
 import type { MessageKey, Params } from '../i18n';
 
-/** A validation failure, in the catalogue's words. */
-export interface FieldProblem {
+/** A sentence of the catalogue with its parameters. */
+export interface Phrase {
   key: MessageKey;
   params?: Params;
 }
+
+/** A validation failure, in the catalogue's words. */
+export type FieldProblem = Phrase;
 
 /** One input of a payout rail's bank form. */
 export interface BankField {
@@ -16,7 +19,10 @@ export interface BankField {
   hint?: MessageKey;
   inputMode: 'numeric' | 'text';
   autoComplete: string;
+  /** How many characters the input takes, separators included. */
   maxLength?: number;
+  /** The length of a complete value: reaching it checks the field at once, before blur. */
+  length?: number;
   /** What is kept of what the user typed or pasted (spaces out, upper case, …). */
   normalize: (raw: string) => string;
   /** How the kept value is shown while typing (groups of digits, …). */
@@ -24,7 +30,7 @@ export interface BankField {
   /** undefined when the value is good. */
   validate: (value: string) => FieldProblem | undefined;
   /** Something the number tells, shown under the field (the bank a CLABE belongs to). */
-  describe?: (value: string) => string | undefined;
+  describe?: (value: string) => Phrase | undefined;
 }
 
 /** A payout rail: the fields a country's bank transfer needs, and how they become the API's object. */

@@ -1,0 +1,105 @@
+/**
+ * The one form behind every step: its values, its defaults and its schema. Field errors carry
+ * a catalogue key (and its parameters), never a sentence, so the step can say it in any language.
+ */
+import * as z from 'zod/mini';
+import { BLOCKCHAIN_SYMBOLS, FIAT_CURRENCIES, isSupportedPair, tokenDecimals, type BlockchainSymbol, type FiatCurrency } from '../api/chains';
+import { emptyBankValues, PAYOUT_CURRENCIES, railFor, type FieldProblem, type RailId } from '../countries';
+
+export type AmountSide = 'crypto' | 'fiat';
+
+export interface OffRampFormValues {
+  /** Which amount the user types: what they send (crypto) or what they receive (fiat). */
+  side: AmountSide;
+  /** As typed; parsed by `parseAmount`. */
+  amount: string;
+  fiatCurrency: FiatCurrency;
+  blockchainSymbol: BlockchainSymbol;
+  tokenSymbol: string;
+  /** Bank details per rail, so switching currency and back keeps what was typed. */
+  bank: Record<RailId, Record<string, string>>;
+}
+
+/** What a host may pre-fill. */
+export type OffRampDefaultValues = Partial<Omit<OffRampFormValues, 'bank'>>;
+
+export const initialValues = (defaults: OffRampDefaultValues = {}): OffRampFormValues => ({
+  side: 'crypto',
+  amount: '',
+  fiatCurrency: PAYOUT_CURRENCIES[0] ?? 'MXN',
+  // "For faster completion use USDC on POL" (the off-ramp guide).
+  blockchainSymbol: 'POL',
+  tokenSymbol: 'USDC',
+  ...defaults,
+  bank: emptyBankValues(),
+});
+
+export const AMOUNT_FIELDS = ['side', 'amount', 'fiatCurrency', 'blockchainSymbol', 'tokenSymbol'] as const;
+
+const FIAT_DECIMALS = 2;
+
+/** A typed amount, with either a point or a comma as the decimal separator. */
+export const parseAmount = (raw: string): number | undefined => {
+  const text = raw.trim().replace(',', '.');
+  return /^\d+(\.\d+)?$/.test(text) || /^\.\d+$/.test(text) ? Number(text) : undefined;
+};
+
+export const amountDecimals = (values: Pick<OffRampFormValues, 'side' | 'tokenSymbol'>) =>
+  values.side === 'crypto' ? tokenDecimals(values.tokenSymbol) : FIAT_DECIMALS;
+
+const checkAmount = (values: Pick<OffRampFormValues, 'amount' | 'side' | 'tokenSymbol'>): FieldProblem | undefined => {
+  const text = values.amount.trim();
+  if (!text) return { key: 'validation.amount.required' };
+  const amount = parseAmount(text);
+  if (amount === undefined) return { key: 'validation.amount.invalid' };
+  if (amount <= 0) return { key: 'validation.amount.positive' };
+  const decimals = amountDecimals(values);
+  if ((text.split(/[.,]/)[1] ?? '').length > decimals) return { key: 'validation.amount.decimals', params: { decimals } };
+  return undefined;
+};
+
+/** The quote request the amount step's values stand for, or undefined while they are incomplete. */
+export const quoteInputOf = (values: Pick<OffRampFormValues, (typeof AMOUNT_FIELDS)[number]>) => {
+  const amount = parseAmount(values.amount);
+  if (checkAmount(values) !== undefined || amount === undefined) return undefined;
+  if (!isSupportedPair(values.blockchainSymbol, values.tokenSymbol)) return undefined;
+  return { side: values.side, amount, fiatCurrency: values.fiatCurrency, blockchainSymbol: values.blockchainSymbol, tokenSymbol: values.tokenSymbol };
+};
+
+// zod issues carry strings: a problem travels as JSON and is read back by `readProblem`.
+const encodeProblem = (problem: FieldProblem) => JSON.stringify(problem);
+export const readProblem = (message: string | undefined): FieldProblem | undefined => {
+  if (!message) return undefined;
+  try {
+    return JSON.parse(message) as FieldProblem;
+  } catch {
+    return undefined;
+  }
+};
+
+export const formSchema = z
+  .object({
+    side: z.enum(['crypto', 'fiat']),
+    amount: z.string(),
+    fiatCurrency: z.enum(FIAT_CURRENCIES),
+    blockchainSymbol: z.enum(BLOCKCHAIN_SYMBOLS as [BlockchainSymbol, ...BlockchainSymbol[]]),
+    tokenSymbol: z.string(),
+    bank: z.record(z.string(), z.record(z.string(), z.string())),
+  })
+  .check(
+    z.superRefine((values, ctx) => {
+      const report = (path: (string | number)[], problem: FieldProblem | undefined) => {
+        if (problem) ctx.addIssue({ code: 'custom', path, message: encodeProblem(problem), input: values });
+      };
+      report(['amount'], checkAmount(values));
+      if (!isSupportedPair(values.blockchainSymbol, values.tokenSymbol)) {
+        report(['tokenSymbol'], { key: 'validation.token.unavailable' });
+      }
+      const rail = railFor(values.fiatCurrency);
+      if (!rail) return;
+      for (const field of rail.fields) {
+        const value = values.bank[rail.id]?.[field.name] ?? '';
+        report(['bank', rail.id, field.name], value ? field.validate(value) : { key: 'validation.required' });
+      }
+    }),
+  );

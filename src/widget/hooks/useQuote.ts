@@ -1,0 +1,87 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { tokenDecimals } from '../../api/chains';
+import type { ProxyClient } from '../../api/client';
+import { API_ERRORS, isOffRampError } from '../../api/errors';
+import type { Quote } from '../../api/schemas';
+import { useProxyClient } from '../context';
+import type { AmountSide } from '../form';
+
+export interface QuoteInput {
+  side: AmountSide;
+  amount: number;
+  fiatCurrency: string;
+  blockchainSymbol: string;
+  tokenSymbol: string;
+}
+
+export interface LockedQuote {
+  quote: Quote;
+  /** Server clock minus browser clock, for the countdown. */
+  clockSkewMs: number;
+}
+
+/** Rounds up, so the user never receives less than the fiat amount they asked for. */
+const ceilTo = (value: number, decimals: number) => {
+  const factor = 10 ** decimals;
+  return Number((Math.ceil(value * factor - 1e-7) / factor).toFixed(decimals));
+};
+
+/**
+ * A fiat amount's rate, from an estimate. The docs disagree on whether an OFF_RAMP estimate takes
+ * `fiatAmount`; if it is refused as input, the rate of one token is as good.
+ */
+const estimateRate = async (client: ProxyClient, input: QuoteInput, signal: AbortSignal) => {
+  const pair = {
+    transactionType: 'OFF_RAMP' as const,
+    fiatCurrency: input.fiatCurrency,
+    blockchainSymbol: input.blockchainSymbol,
+    tokenSymbol: input.tokenSymbol,
+  };
+  try {
+    return (await client.estimate({ ...pair, fiatAmount: input.amount }, { signal })).data.rate;
+  } catch (error) {
+    if (!(isOffRampError(error) && error.code === API_ERRORS.invalidUserInput.code)) throw error;
+    return (await client.estimate({ ...pair, cryptoAmount: 1 }, { signal })).data.rate;
+  }
+};
+
+/**
+ * Locks a quote. Always with `cryptoAmount` (the one reading every page of the docs allows): a fiat
+ * amount goes estimate → crypto amount → lock, and the quote's own `fiatAmount` is what is shown.
+ */
+export const fetchLockedQuote = async (client: ProxyClient, input: QuoteInput, signal: AbortSignal): Promise<LockedQuote> => {
+  const decimals = tokenDecimals(input.tokenSymbol);
+  const cryptoAmount =
+    input.side === 'crypto' ? input.amount : ceilTo(input.amount / (await estimateRate(client, input, signal)), decimals);
+  const { data, clockSkewMs } = await client.lockQuote(
+    {
+      transactionType: 'OFF_RAMP',
+      fiatCurrency: input.fiatCurrency,
+      blockchainSymbol: input.blockchainSymbol,
+      tokenSymbol: input.tokenSymbol,
+      cryptoAmount,
+    },
+    { signal },
+  );
+  return { quote: data, clockSkewMs };
+};
+
+export const quoteQuery = (client: ProxyClient, input: QuoteInput | undefined) =>
+  queryOptions({
+    queryKey: ['offramp', 'quote', input] as const,
+    queryFn: ({ signal }) => fetchLockedQuote(client, input!, signal),
+    enabled: input !== undefined,
+    // A locked quote is good until it expires; renewal is explicit (see AmountStep, ReviewStep).
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 60_000,
+    retry: false,
+    refetchOnWindowFocus: false,
+    // While a new amount is being quoted, the old figures stay on screen, marked as updating.
+    placeholderData: keepPreviousData,
+  });
+
+/**
+ * The locked quote for the current input. Each input has its own cache entry, so the answer to an
+ * older request can never overwrite a newer one; a superseded request is aborted.
+ */
+export const useQuote = (input: QuoteInput | undefined) => useQuery(quoteQuery(useProxyClient(), input));

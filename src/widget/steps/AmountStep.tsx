@@ -1,0 +1,166 @@
+import { useEffect, useId, useMemo } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { BLOCKCHAIN_SYMBOLS, CHAIN_NAMES, isSupportedPair, tokensOn } from '../../api/chains';
+import { PAYOUT_CURRENCIES } from '../../countries';
+import { useI18n } from '../../i18n';
+import { AMOUNT_FIELDS, quoteInputOf, readProblem, type OffRampFormValues } from '../form';
+import { useDebouncedValue } from '../hooks/useDebouncedValue';
+import type { QuoteInput } from '../hooks/useQuote';
+import type { QuoteState } from '../OffRampWidget';
+import { Countdown } from '../parts/Countdown';
+import { ErrorAlert } from '../parts/ErrorAlert';
+import { FieldMessage } from '../parts/FieldMessage';
+import { QuoteSummary } from '../parts/QuoteSummary';
+
+/** Long enough to let a number be typed, short enough to feel immediate. */
+export const QUOTE_DEBOUNCE_MS = 450;
+
+interface AmountStepProps {
+  quote: QuoteState;
+  onQuoteInput: (input: QuoteInput | undefined) => void;
+  onContinue: () => void;
+}
+
+export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const id = useId();
+  const { register, control, setValue, getValues, trigger, formState } = useFormContext<OffRampFormValues>();
+  const [side, amount, fiatCurrency, blockchainSymbol, tokenSymbol] = useWatch({ control, name: AMOUNT_FIELDS });
+
+  const input = useMemo(
+    () => quoteInputOf({ side, amount, fiatCurrency, blockchainSymbol, tokenSymbol }),
+    [side, amount, fiatCurrency, blockchainSymbol, tokenSymbol],
+  );
+  const settled = useDebouncedValue(input, QUOTE_DEBOUNCE_MS);
+  useEffect(() => onQuoteInput(settled), [settled, onQuoteInput]);
+
+  // A quote that expires while the user is on this step is renewed without asking.
+  const { expired, isFetching, renew } = quote;
+  useEffect(() => {
+    if (expired && !isFetching) renew();
+  }, [expired, isFetching, renew]);
+
+  const amountProblem = readProblem(formState.errors.amount?.message) ?? (quote.error?.field === 'amount' ? quote.error : undefined);
+  const tokenProblem = readProblem(formState.errors.tokenSymbol?.message) ?? (quote.error?.field === 'tokenSymbol' ? quote.error : undefined);
+  const stepError = quote.error && !quote.error.field ? quote.error : undefined;
+
+  const continueIfReady = async () => {
+    const valid = await trigger(AMOUNT_FIELDS, { shouldFocus: true });
+    if (valid && quote.firm) onContinue();
+  };
+
+  return (
+    <>
+      <fieldset className="orw-sides">
+        <legend>{t('amount.side.legend')}</legend>
+        {(['crypto', 'fiat'] as const).map((value) => (
+          <label key={value}>
+            <input
+              type="radio"
+              value={value}
+              {...register('side', {
+                // Switching keeps the amount: it becomes the other side's figure of the current quote.
+                onChange: () => {
+                  const shown = quote.current?.quote;
+                  if (shown) setValue('amount', String(value === 'fiat' ? shown.fiatAmount : shown.cryptoAmount));
+                },
+              })}
+            />
+            {t(value === 'crypto' ? 'amount.side.crypto' : 'amount.side.fiat')}
+          </label>
+        ))}
+      </fieldset>
+
+      <div className="orw-field">
+        <label htmlFor={`${id}-amount`}>{t('amount.label')}</label>
+        <input
+          id={`${id}-amount`}
+          className="orw-amount"
+          inputMode="decimal"
+          autoComplete="off"
+          placeholder="0.00"
+          aria-invalid={amountProblem ? true : undefined}
+          aria-describedby={`${id}-amount-unit ${id}-amount-error`}
+          {...register('amount')}
+        />
+        <p id={`${id}-amount-unit`} className="orw-hint">
+          {t('amount.unit', { unit: side === 'crypto' ? tokenSymbol : fiatCurrency })}
+        </p>
+        <FieldMessage id={`${id}-amount-error`} problem={amountProblem} />
+      </div>
+
+      <div className="orw-row">
+        <div className="orw-field">
+          <label htmlFor={`${id}-currency`}>{t('amount.currency')}</label>
+          <select id={`${id}-currency`} {...register('fiatCurrency')}>
+            {PAYOUT_CURRENCIES.map((currency) => (
+              <option key={currency} value={currency}>
+                {currency}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="orw-field">
+          <label htmlFor={`${id}-network`}>{t('amount.network')}</label>
+          <select
+            id={`${id}-network`}
+            {...register('blockchainSymbol', {
+              // Only tokens of the chosen network are offered; keep the token when it exists there.
+              onChange: (event: React.ChangeEvent<HTMLSelectElement>) => {
+                const chain = event.target.value;
+                if (!isSupportedPair(chain, getValues('tokenSymbol'))) setValue('tokenSymbol', tokensOn(chain)[0] ?? '');
+              },
+            })}
+          >
+            {BLOCKCHAIN_SYMBOLS.map((chain) => (
+              <option key={chain} value={chain}>
+                {CHAIN_NAMES[chain]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="orw-field">
+          <label htmlFor={`${id}-token`}>{t('amount.token')}</label>
+          <select
+            id={`${id}-token`}
+            aria-invalid={tokenProblem ? true : undefined}
+            aria-describedby={`${id}-token-error`}
+            {...register('tokenSymbol')}
+          >
+            {tokensOn(blockchainSymbol).map((token) => (
+              <option key={token} value={token}>
+                {token}
+              </option>
+            ))}
+          </select>
+          <FieldMessage id={`${id}-token-error`} problem={tokenProblem} />
+        </div>
+      </div>
+
+      <section aria-label={t('quote.title')} aria-busy={quote.isFetching}>
+        {input && quote.current && (
+          <QuoteSummary quote={quote.current.quote} />
+        )}
+        <div role="status">
+          {input && quote.isFetching && <p className="orw-hint">{t(quote.current ? 'quote.updating' : 'quote.loading')}</p>}
+        </div>
+        {input && quote.firm && quote.current && (
+          <>
+            <Countdown expiresAt={quote.current.quote.expiresAt} clockSkewMs={quote.current.clockSkewMs} />
+            <p className="orw-hint">
+              {t('quote.feesIncluded')} {quote.current.quote.flow === 'OTC' ? t('quote.otc') : ''}
+            </p>
+          </>
+        )}
+        {input && stepError && <ErrorAlert view={stepError} onRetry={renew} />}
+      </section>
+
+      <div className="orw-actions">
+        <button type="button" onClick={continueIfReady}>
+          {t('action.continue')}
+        </button>
+      </div>
+    </>
+  );
+}
