@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeQr, launchChromium, startDemo } from './browser';
+
+const SHOTS = 'test-results/screenshots';
+
+describe('the demo page in Chromium', () => {
+  let server: ViteDevServer;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ server, url } = await startDemo());
+    browser = await launchChromium();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const open = async (width: number): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    await page.goto(url);
+    return Object.assign(page, { problems });
+  };
+
+  it('completes the MX path, and the QR code scans to exactly the address shown', async () => {
+    const page = await open(1024);
+    await page.getByLabel('Amount', { exact: true }).fill('100');
+    await expect.poll(() => page.getByText(/Quote expires in \d:\d\d/).count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/1-amount.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await page.getByLabel('CLABE').fill('014680260346007120');
+    await expect.poll(() => page.getByText('Bank: Banco Santander').count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/2-bank.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await expect.poll(() => page.getByText('CLABE •••• 7120').count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/3-review.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Confirm' }).click();
+
+    const region = page.getByRole('region', { name: 'Deposit address' });
+    await region.waitFor();
+    await page.locator('.orw-qr svg').waitFor();
+    await page.screenshot({ path: `${SHOTS}/4-send.png`, fullPage: true });
+
+    const shown = (await page.locator('.orw-address').innerText()).replace(/\s+/g, '');
+    expect(shown).toMatch(/^0x[0-9a-fA-F]{40}$/);
+    expect(await decodeQr(page, '.orw-qr')).toBe(shown);
+    await expect.poll(() => region.getByText(/Quote expires in \d:\d\d/).count()).toBe(1);
+    expect((page as Page & { problems: string[] }).problems).toEqual([]);
+  });
+
+  it('fits a 360 px phone without sideways scrolling', async () => {
+    const page = await open(360);
+    await page.getByLabel('Amount', { exact: true }).fill('250');
+    await expect.poll(() => page.getByText(/Quote expires in/).count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/phone-amount.png`, fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
