@@ -56,7 +56,9 @@ const SKEW_NOISE_MS = 1_500;
 
 const clockSkew = (response: Response): number => {
   const header = response.headers.get('date');
-  const serverTime = header ? Date.parse(header) : Number.NaN;
+  // The header drops the milliseconds and was stamped before the answer travelled: take the end
+  // of its second, so a countdown errs towards less time, never more.
+  const serverTime = header ? Date.parse(header) + 999 : Number.NaN;
   if (Number.isNaN(serverTime)) return 0;
   const skew = serverTime - Date.now();
   return Math.abs(skew) < SKEW_NOISE_MS ? 0 : skew;
