@@ -69,3 +69,33 @@ export const DEFAULT_AMOUNT_LIMITS = {
     EUR: { min: 1, max: 50_000 },
   },
 } as const;
+
+/** Assumed (the docs' pages conflict): the off-ramp states in which execute is accepted. */
+export const EXECUTABLE_STATUSES = [
+  'PENDING', 'PENDING_PAYMENT', 'CRYPTO_RECEIVED', 'CRYPTO_NOT_RECEIVED',
+] as const satisfies readonly OrderStatus[];
+
+/** Assumed (the docs' pages conflict): an off-ramp can be cancelled only before funds are received. */
+export const CANCELLABLE_STATUSES = [
+  'PENDING', 'PENDING_PAYMENT', 'CRYPTO_NOT_RECEIVED',
+] as const satisfies readonly OrderStatus[];
+
+/** Assumed: the `cancellationReason` a cancel call writes (documented free text). */
+export const CANCELLED_BY_USER_REASON = 'Transaction cancelled by user';
+
+/** `Idempotency-Key`: 16–128 printable ASCII characters (UUIDv4 advised), kept 48 hours. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x20-\x7e]{16,128}$/;
+export const IDEMPOTENCY_TTL_MS = 48 * 60 * 60_000;
+
+/** KYC (and KYB) statuses; assumed: only `VERIFIED` may transact. */
+export const KYC_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'VERIFIED', 'REJECTED', 'REVIEW_NEEDED'] as const;
+export type KycStatus = (typeof KYC_STATUSES)[number];
+
+/** `country` values bank details accept. "SEPA" is a rail, never a country: EUR payouts send the IBAN's own code. */
+export const BANK_COUNTRIES = {
+  single: ['MX', 'DO', 'US', 'CN'],
+  sepa: [
+    'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU',
+    'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO', 'CH', 'GB', 'MC', 'SM', 'AD', 'VA',
+  ] as readonly string[],
+} as const;

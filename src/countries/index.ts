@@ -1,54 +1,47 @@
 /**
  * The payout rails as data. The rail follows the fiat currency; adding a rail means adding an
- * entry here (and its messages).
+ * entry here, a module with its fields, and its messages. A rail's module (and the validator
+ * packages it needs) loads only when a user wants that rail, so a partner's page pays for none
+ * of them up front.
  */
 import type { FiatCurrency } from '../api/chains';
-import type { BankDetails } from '../api/schemas';
-import { isValidClabe, mx } from './mx';
-import type { PayoutRail } from './types';
+import type { PayoutRail, RailEntry } from './types';
 
-export type { BankField, FieldProblem, PayoutRail, Phrase } from './types';
-export { checkClabe, isValidClabe } from './mx';
+export type { BankField, FieldProblem, PayoutRail, Phrase, RailEntry } from './types';
 
-export const rails = { MX: mx } as const satisfies Record<string, PayoutRail>;
+export const rails = {
+  MX: { id: 'MX', fiatCurrency: 'MXN', title: 'bank.rail.MX', load: () => import('./mx').then((module) => module.mx) },
+} as const satisfies { [Id in string]: RailEntry<Id> };
+
 export type RailId = keyof typeof rails;
-export const RAIL_IDS = Object.keys(rails) as RailId[];
-
-const railByCurrency = new Map<string, PayoutRail & { id: RailId }>(
-  Object.values(rails).map((rail) => [rail.fiatCurrency, rail]),
-);
+const entries: RailEntry<RailId>[] = Object.values(rails);
 
 /** The rail that pays out a currency, if the widget has one. */
-export const railFor = (currency: string) => railByCurrency.get(currency);
+export const railFor = (currency: string): RailEntry<RailId> | undefined =>
+  entries.find((rail) => rail.fiatCurrency === currency);
 
 /** The currencies the widget can pay out: one per rail. */
-export const PAYOUT_CURRENCIES = Object.values(rails).map((rail) => rail.fiatCurrency) as FiatCurrency[];
+export const PAYOUT_CURRENCIES: FiatCurrency[] = entries.map((rail) => rail.fiatCurrency);
 
-/** The values a rail's form starts with: every field empty. */
+/** Bank values start empty for every rail; a missing field reads as ''. */
 export const emptyBankValues = () =>
-  Object.fromEntries(
-    Object.values(rails).map((rail) => [rail.id, Object.fromEntries(rail.fields.map((field) => [field.name, '']))]),
-  ) as Record<RailId, Record<string, string>>;
+  Object.fromEntries(entries.map((rail) => [rail.id, {}])) as Record<RailId, Record<string, string>>;
 
-/**
- * The contract's rules on inline bank details, for the sandbox: required fields per rail, refused
- * ones, and each number's own check. Returns false where the API answers "Invalid User Input".
- */
-export const SEPA_COUNTRIES = [
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU',
-  'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO', 'CH', 'GB', 'MC', 'SM', 'AD', 'VA',
-] as const;
+const loading = new Map<RailId, Promise<PayoutRail>>();
+const loaded = new Map<RailId, PayoutRail>();
 
-export const acceptsBankDetails = (details: BankDetails): boolean => {
-  const has = (...keys: (keyof BankDetails)[]) => keys.every((key) => details[key] !== undefined);
-  switch (details.country) {
-    case 'MX':
-      return details.bankName === undefined && details.accountIdentifier !== undefined && isValidClabe(details.accountIdentifier);
-    case 'DO':
-      return has('accountIdentifier', 'bankName', 'accountType', 'documentIdentifier', 'documentType');
-    case 'US':
-      return has('accountIdentifier', 'bankName', 'routingNumber', 'accountHolder', 'address');
-    default:
-      return (SEPA_COUNTRIES as readonly string[]).includes(details.country) && has('iban', 'bic', 'bankName', 'accountHolder');
+/** The rail's module, loaded once; the same promise every time (React's `use` needs that). */
+export const loadRail = (id: RailId): Promise<PayoutRail> => {
+  let promise = loading.get(id);
+  if (!promise) {
+    promise = rails[id].load().then((rail) => {
+      loaded.set(id, rail);
+      return rail;
+    });
+    loading.set(id, promise);
   }
+  return promise;
 };
+
+/** The rail's module if it has loaded. */
+export const loadedRail = (id: RailId): PayoutRail | undefined => loaded.get(id);

@@ -24,7 +24,6 @@ export const isValidClabe = (value: string): boolean => checkClabe(value) === un
 export const mx = {
   id: 'MX',
   fiatCurrency: 'MXN',
-  title: 'bank.rail.MX',
   fields: [
     {
       name: 'accountIdentifier',

@@ -33,11 +33,19 @@ export interface BankField {
   describe?: (value: string) => Phrase | undefined;
 }
 
+/** What the widget knows of a rail before its fields and validators are loaded. */
+export interface RailEntry<Id extends string = string> {
+  id: Id;
+  fiatCurrency: FiatCurrency;
+  title: MessageKey;
+  /** The rail's fields and validators, with the packages they need: loaded when first wanted. */
+  load: () => Promise<PayoutRail>;
+}
+
 /** A payout rail: the fields a country's bank transfer needs, and how they become the API's object. */
 export interface PayoutRail {
   id: string;
   fiatCurrency: FiatCurrency;
-  title: MessageKey;
   fields: readonly BankField[];
   /** The exact `userBankInformation` the contract asks for. */
   toBankDetails: (values: Readonly<Record<string, string>>) => BankDetails;

@@ -5,6 +5,7 @@ export const en = {
   'step.amount.title': 'How much do you want to sell?',
   'step.bank.title': 'Where should we pay you?',
   'step.review.title': 'Review your order',
+  'step.loading': 'Loading…',
   'step.send.title': 'Send your crypto',
 
   'amount.side.legend': 'Enter the amount',

@@ -6,6 +6,7 @@ export const es: Messages = {
   'step.amount.title': '¿Cuánto quieres vender?',
   'step.bank.title': '¿Dónde te pagamos?',
   'step.review.title': 'Revisa tu orden',
+  'step.loading': 'Cargando…',
   'step.send.title': 'Envía tu cripto',
 
   'amount.side.legend': 'Indica el monto',

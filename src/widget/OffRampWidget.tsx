@@ -5,7 +5,7 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { createProxyClient } from '../api/client';
 import { API_ERRORS, isOffRampError, type OffRampError } from '../api/errors';
 import type { Order, OrderBody, Quote } from '../api/schemas';
-import { railFor } from '../countries';
+import { loadedRail, railFor } from '../countries';
 import { createTranslator, I18nContext, resolveLocale, useI18n } from '../i18n';
 import { STYLESHEET_ID, stylesheet } from '../theme/styles';
 import { ProxyClientContext, useProxyClient } from './context';
@@ -164,11 +164,12 @@ function Checkout({ defaultValues, onQuote, onSubmitted, onError, onStepChange }
   const confirm = () => {
     if (inFlight.current || !quote.firm || !current) return;
     const values = form.getValues();
-    const rail = railFor(values.fiatCurrency);
-    if (!rail) return;
+    const entry = railFor(values.fiatCurrency);
+    const rail = entry && loadedRail(entry.id);
+    if (!entry || !rail) return;
     const body: OrderBody = {
       quoteId: current.quote.quoteId,
-      userBankInformation: rail.toBankDetails(values.bank[rail.id]),
+      userBankInformation: rail.toBankDetails(values.bank[entry.id]),
     };
     const serialized = JSON.stringify(body);
     if (confirmation.current?.body !== serialized) confirmation.current = { body: serialized, key: newIdempotencyKey() };
@@ -223,7 +224,11 @@ function Checkout({ defaultValues, onQuote, onSubmitted, onError, onStepChange }
             </h2>
           </div>
           {step === 'amount' && <AmountStep quote={quote} onQuoteInput={setQuoteInput} onContinue={() => go('bank')} />}
-          {step === 'bank' && <BankStep onBack={() => go('amount')} onContinue={() => go('review')} />}
+          {step === 'bank' && (
+            <Suspense fallback={<p role="status">{i18n.t('step.loading')}</p>}>
+              <BankStep onBack={() => go('amount')} onContinue={() => go('review')} />
+            </Suspense>
+          )}
           {step === 'review' && (
             <ReviewStep
               quote={quote}
@@ -234,7 +239,7 @@ function Checkout({ defaultValues, onQuote, onSubmitted, onError, onStepChange }
             />
           )}
           {step === 'send' && placed && (
-            <Suspense fallback={<p role="status">{i18n.t('quote.loading')}</p>}>
+            <Suspense fallback={<p role="status">{i18n.t('step.loading')}</p>}>
               <SendStep order={placed.order} expiresAt={placed.quote.quote.expiresAt} clockSkewMs={placed.quote.clockSkewMs} />
             </Suspense>
           )}

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { BLOCKCHAIN_SYMBOLS, FIAT_CURRENCIES, isSupportedPair, tokenDecimals, type BlockchainSymbol, type FiatCurrency } from '../api/chains';
-import { emptyBankValues, PAYOUT_CURRENCIES, railFor, type FieldProblem, type RailId } from '../countries';
+import { emptyBankValues, loadedRail, PAYOUT_CURRENCIES, railFor, type FieldProblem, type RailId } from '../countries';
 
 export type AmountSide = 'crypto' | 'fiat';
 
@@ -95,11 +95,13 @@ export const formSchema = z
       if (!isSupportedPair(values.blockchainSymbol, values.tokenSymbol)) {
         report(['tokenSymbol'], { key: 'validation.token.unavailable' });
       }
-      const rail = railFor(values.fiatCurrency);
-      if (!rail) return;
+      // Bank fields are checked once their rail has loaded, which the bank step waits for.
+      const entry = railFor(values.fiatCurrency);
+      const rail = entry && loadedRail(entry.id);
+      if (!entry || !rail) return;
       for (const field of rail.fields) {
-        const value = values.bank[rail.id]?.[field.name] ?? '';
-        report(['bank', rail.id, field.name], value ? field.validate(value) : { key: 'validation.required' });
+        const value = values.bank[entry.id]?.[field.name] ?? '';
+        report(['bank', entry.id, field.name], value ? field.validate(value) : { key: 'validation.required' });
       }
     }),
   );

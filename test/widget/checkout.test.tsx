@@ -14,7 +14,7 @@ async function quoteAmount({ user }: Harness, amount: string) {
 async function toReview(harness: Harness, clabe = VALID_CLABE) {
   await quoteAmount(harness, '100');
   await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
-  await harness.user.type(screen.getByLabelText('CLABE'), clabe);
+  await harness.user.type(await screen.findByLabelText('CLABE'), clabe);
   await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
   await screen.findByRole('heading', { name: 'Review your order' });
 }
@@ -33,7 +33,7 @@ describe('the MX path', () => {
     expect(screen.getByText(/^1 USDC = /)).toBeInTheDocument();
 
     await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
-    await harness.user.type(screen.getByLabelText('CLABE'), VALID_CLABE);
+    await harness.user.type(await screen.findByLabelText('CLABE'), VALID_CLABE);
     expect(screen.getByText('Bank: Banco Santander')).toBeInTheDocument();
     await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
 
@@ -77,7 +77,7 @@ describe('bank step', () => {
     const harness = renderWidget();
     await quoteAmount(harness, '100');
     await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
-    const clabe = screen.getByLabelText('CLABE');
+    const clabe = await screen.findByLabelText('CLABE');
     await harness.user.type(clabe, WRONG_CHECK_DIGIT_CLABE);
     expect(await screen.findByText(/The check digit of this CLABE is wrong/)).toBeInTheDocument();
     expect(clabe).toHaveAttribute('aria-invalid', 'true');
@@ -91,7 +91,7 @@ describe('bank step', () => {
     const harness = renderWidget();
     await quoteAmount(harness, '100');
     await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
-    await harness.user.type(screen.getByLabelText('CLABE'), '0146802603');
+    await harness.user.type(await screen.findByLabelText('CLABE'), '0146802603');
     await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(await screen.findByText('A CLABE has 18 digits; this one has 10.')).toBeInTheDocument();
   });
@@ -100,7 +100,7 @@ describe('bank step', () => {
     const harness = renderWidget();
     await quoteAmount(harness, '100');
     await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
-    const clabe = screen.getByLabelText('CLABE');
+    const clabe = await screen.findByLabelText('CLABE');
     await harness.user.click(clabe);
     await harness.user.paste('014 680 26034600712 0');
     expect(clabe).toHaveValue('014 680 26034600712 0');
@@ -118,14 +118,14 @@ describe('navigation', () => {
     await toReview(harness);
 
     await harness.user.click(screen.getByRole('button', { name: 'Back' }));
-    expect(screen.getByLabelText('CLABE')).toHaveValue('014 680 26034600712 0');
+    expect(await screen.findByLabelText('CLABE')).toHaveValue('014 680 26034600712 0');
     await harness.user.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByLabelText('Amount')).toHaveValue('100');
     expect(screen.getByLabelText('Network')).toHaveValue('BASE');
     expect(screen.getByLabelText('Token')).toHaveValue('USDbC');
 
     await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(screen.getByLabelText('CLABE')).toHaveValue('014 680 26034600712 0');
+    expect(await screen.findByLabelText('CLABE')).toHaveValue('014 680 26034600712 0');
     // Returning to an amount already quoted asks nothing new.
     expect(harness.lockedQuoteRequests()).toHaveLength(1);
   });

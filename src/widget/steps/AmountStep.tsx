@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { BLOCKCHAIN_SYMBOLS, CHAIN_NAMES, isSupportedPair, tokensOn } from '../../api/chains';
-import { PAYOUT_CURRENCIES } from '../../countries';
+import { loadRail, PAYOUT_CURRENCIES, railFor } from '../../countries';
 import { useI18n } from '../../i18n';
 import { AMOUNT_FIELDS, quoteInputOf, readProblem, type OffRampFormValues } from '../form';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
@@ -34,6 +34,12 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
   );
   const settled = useDebouncedValue(input, QUOTE_DEBOUNCE_MS);
   useEffect(() => onQuoteInput(settled), [settled, onQuoteInput]);
+
+  // Fetch the bank step's fields while the user is busy here.
+  useEffect(() => {
+    const rail = railFor(fiatCurrency);
+    if (rail) void loadRail(rail.id);
+  }, [fiatCurrency]);
 
   // A quote that expires while the user is on this step is renewed without asking.
   const { expired, isFetching, renew } = quote;

@@ -1,27 +1,37 @@
-import { useId } from 'react';
+import { use, useId } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { railFor } from '../../countries';
+import { loadRail, railFor, type RailEntry, type RailId } from '../../countries';
 import { useI18n } from '../../i18n';
 import type { OffRampFormValues } from '../form';
 import { BankInput } from '../parts/BankInput';
 
-export function BankStep({ onBack, onContinue }: { onBack: () => void; onContinue: () => void }) {
+interface BankStepProps {
+  onBack: () => void;
+  onContinue: () => void;
+}
+
+export function BankStep(props: BankStepProps) {
+  const { control } = useFormContext<OffRampFormValues>();
+  const entry = railFor(useWatch({ control, name: 'fiatCurrency' }));
+  return entry ? <RailFields entry={entry} {...props} /> : null;
+}
+
+/** Suspends until the rail's fields and validators have loaded (usually prefetched by then). */
+function RailFields({ entry, onBack, onContinue }: BankStepProps & { entry: RailEntry<RailId> }) {
   const { t } = useI18n();
   const id = useId();
-  const { control, trigger } = useFormContext<OffRampFormValues>();
-  const fiatCurrency = useWatch({ control, name: 'fiatCurrency' });
-  const rail = railFor(fiatCurrency);
-  if (!rail) return null;
+  const { trigger } = useFormContext<OffRampFormValues>();
+  const rail = use(loadRail(entry.id));
 
   const continueIfValid = async () => {
-    if (await trigger(`bank.${rail.id}`, { shouldFocus: true })) onContinue();
+    if (await trigger(`bank.${entry.id}`, { shouldFocus: true })) onContinue();
   };
 
   return (
     <>
-      <p className="orw-hint">{t(rail.title)}</p>
+      <p className="orw-hint">{t(entry.title)}</p>
       {rail.fields.map((field) => (
-        <BankInput key={`${rail.id}.${field.name}`} railId={rail.id} field={field} inputId={`${id}-${field.name}`} />
+        <BankInput key={`${entry.id}.${field.name}`} railId={entry.id} field={field} inputId={`${id}-${field.name}`} />
       ))}
       <div className="orw-actions">
         <button type="button" className="orw-secondary" onClick={onBack}>

@@ -1,6 +1,6 @@
 import { useFormContext } from 'react-hook-form';
 import { chainName } from '../../api/chains';
-import { railFor } from '../../countries';
+import { loadedRail, railFor } from '../../countries';
 import { useI18n } from '../../i18n';
 import type { ErrorView } from '../errorMessages';
 import type { OffRampFormValues } from '../form';
@@ -21,7 +21,9 @@ export function ReviewStep({ quote, submitting, submitError, onBack, onConfirm }
   const { t } = useI18n();
   const { getValues } = useFormContext<OffRampFormValues>();
   const values = getValues();
-  const rail = railFor(values.fiatCurrency);
+  const entry = railFor(values.fiatCurrency);
+  // Loaded: the bank step, which comes first, waits for it.
+  const rail = entry && loadedRail(entry.id);
   const shown = quote.current;
 
   return (
@@ -32,10 +34,10 @@ export function ReviewStep({ quote, submitting, submitError, onBack, onConfirm }
             <dt>{t('review.network')}</dt>
             <dd>{chainName(shown.quote.blockchainSymbol)}</dd>
           </div>
-          {rail && (
+          {entry && rail && (
             <div>
               <dt>{t('review.account')}</dt>
-              <dd>{rail.summarize(values.bank[rail.id])}</dd>
+              <dd>{rail.summarize(values.bank[entry.id])}</dd>
             </div>
           )}
         </QuoteSummary>
