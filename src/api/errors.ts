@@ -74,6 +74,14 @@ export const API_ERRORS = {
   /** Assumed (IETF Idempotency-Key draft): the docs give no status for these two. */
   idempotencyInProgress: row(409, 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed'),
   idempotencyKeyMismatch: row(422, 'IDEMPOTENCY_KEY_MISMATCH', 'Idempotency-Key was already used with a different request body'),
+
+  /** Assumed: the sandbox's and the proxy's own answers, for cases the API documents no row for. */
+  notFound: row(404, 'NOT_FOUND', 'Not Found'),
+  internalError: row(500, 'INTERNAL_SERVER_ERROR', 'Internal Server Error'),
+  /** Assumed: the proxy's answer when the partner's site has no signed-in user. */
+  signInRequired: row(401, 'UNAUTHORIZED', 'No user is signed in'),
+  /** Assumed: the proxy's answer when the API cannot be reached. */
+  upstreamUnavailable: row(502, 'BAD_GATEWAY', 'The off-ramp API could not be reached'),
 } as const satisfies Record<string, ApiErrorRow>;
 
 export type ApiErrorName = keyof typeof API_ERRORS;

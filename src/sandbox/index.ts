@@ -1,0 +1,70 @@
+/**
+ * The sandbox: an in-memory simulator of the off-ramp API, faithful to every rule and error row of
+ * the contract (assumed parts included). A web-standard handler, so the same object serves tests
+ * (`sandbox.fetch`), the dev server, Storybook's mocks and a partner's offline tests.
+ *
+ * ```ts
+ * const sandbox = createSandbox({ seed: 'demo' });
+ * const response = await sandbox.fetch('/api/partner/v2/quotes?…', {
+ *   headers: { 'partner-api-key': sandbox.fixtures.apiKey },
+ * });
+ * ```
+ */
+import { createIdSource } from './addresses';
+import { buildApp } from './app';
+import type { SandboxContext } from './context';
+import { SANDBOX_FIXTURES, seedRecords } from './fixtures';
+import { resolveSettings, type SandboxOptions, type SandboxSettings } from './options';
+import { applyTicks, transactionView, type SandboxTransaction } from './orders';
+import { createStore } from './store';
+
+export { SANDBOX_FIXTURES } from './fixtures';
+export { DEFAULT_USD_RATES } from './options';
+export type { AmountLimits, AmountLimitsOption, AmountRange, SandboxOptions, SandboxSettings } from './options';
+export type { SandboxOrder, SandboxTransaction } from './orders';
+
+export type SandboxFixtures = typeof SANDBOX_FIXTURES;
+
+export interface Sandbox {
+  /** The handler itself: any `Request` for `/api/partner/v2/…` (host and origin are ignored). */
+  (request: Request): Promise<Response>;
+  /** `fetch`-compatible, for clients and proxies; relative URLs are accepted. */
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  /** Changes settings while running (the demo's quote lifetime); what is left out stays as it was. */
+  configure(settings: SandboxSettings): void;
+  /** The seeded API keys, users, receivers and bank accounts. */
+  readonly fixtures: SandboxFixtures;
+  /** For tests: every order, of every partner, as `GET /transactions` shows it. Unlike a poll, reading takes no step (due ticks do apply). */
+  orders(): readonly SandboxTransaction[];
+}
+
+/** Relative URLs resolve against this; the sandbox never looks at the host. */
+const SANDBOX_ORIGIN = 'http://sandbox.invalid';
+
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const { now = Date.now, seed = crypto.randomUUID(), ...initial } = options;
+  let settings: SandboxSettings = initial;
+  const ctx: SandboxContext = {
+    now,
+    settings: resolveSettings(settings),
+    store: createStore(seedRecords()),
+    ids: createIdSource(seed),
+  };
+  const app = buildApp(ctx);
+  const handler = async (request: Request): Promise<Response> => app.fetch(request);
+
+  return Object.assign(handler, {
+    fetch: (input: RequestInfo | URL, init?: RequestInit) =>
+      handler(input instanceof Request ? new Request(input, init) : new Request(new URL(input, SANDBOX_ORIGIN), init)),
+    configure(changes: SandboxSettings) {
+      const next = { ...settings, ...changes };
+      ctx.settings = resolveSettings(next); // throws on nonsense before anything changes
+      settings = next;
+    },
+    fixtures: SANDBOX_FIXTURES,
+    orders: () => {
+      applyTicks(ctx);
+      return [...ctx.store.orders.values()].map(transactionView);
+    },
+  });
+}
