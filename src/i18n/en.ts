@@ -1,5 +1,8 @@
+import { bankEn } from './bank.en';
+
 /** English, the source of the message keys. Placeholders are `{name}`. */
 export const en = {
+  ...bankEn,
   'widget.title': 'Sell crypto',
   'step.progress': 'Step {current} of {total}',
   'step.amount.title': 'How much do you want to sell?',
@@ -30,10 +33,6 @@ export const en = {
   'quote.feesIncluded': 'Fees are included in the rate.',
   'quote.otc': 'A large order: priced by the OTC desk.',
 
-  'bank.rail.MX': 'Bank account in Mexico (SPEI)',
-  'bank.clabe': 'CLABE',
-  'bank.clabe.hint': 'The 18 digits on your bank statement or in your banking app.',
-  'bank.clabe.bank': 'Bank: {bank}',
 
   'review.send': 'You send',
   'review.receive': 'You receive',
@@ -67,9 +66,6 @@ export const en = {
   'validation.amount.positive': 'Enter an amount above zero.',
   'validation.amount.decimals': 'Use at most {decimals} decimals.',
   'validation.token.unavailable': 'This token is not sold on this network. Choose another.',
-  'validation.clabe.characters': 'A CLABE has digits only.',
-  'validation.clabe.length': 'A CLABE has 18 digits; this one has {count}.',
-  'validation.clabe.checksum': 'The check digit of this CLABE is wrong: please compare it with your bank statement.',
 
   'error.amountRange': 'Enter an amount between {min} and {max}.',
   'error.network': 'We could not reach the server. Check your connection and try again.',

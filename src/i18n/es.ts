@@ -1,6 +1,8 @@
+import { bankEs } from './bank.es';
 import type { Messages } from './en';
 
 export const es: Messages = {
+  ...bankEs,
   'widget.title': 'Vender cripto',
   'step.progress': 'Paso {current} de {total}',
   'step.amount.title': '¿Cuánto quieres vender?',
@@ -31,10 +33,6 @@ export const es: Messages = {
   'quote.feesIncluded': 'Las comisiones están incluidas en el tipo de cambio.',
   'quote.otc': 'Una orden grande: la cotiza la mesa OTC.',
 
-  'bank.rail.MX': 'Cuenta bancaria en México (SPEI)',
-  'bank.clabe': 'CLABE',
-  'bank.clabe.hint': 'Los 18 dígitos de tu estado de cuenta o de la app de tu banco.',
-  'bank.clabe.bank': 'Banco: {bank}',
 
   'review.send': 'Envías',
   'review.receive': 'Recibes',
@@ -68,9 +66,6 @@ export const es: Messages = {
   'validation.amount.positive': 'Ingresa un monto mayor que cero.',
   'validation.amount.decimals': 'Usa como máximo {decimals} decimales.',
   'validation.token.unavailable': 'Este token no se vende en esta red. Elige otro.',
-  'validation.clabe.characters': 'Una CLABE tiene solo dígitos.',
-  'validation.clabe.length': 'Una CLABE tiene 18 dígitos; esta tiene {count}.',
-  'validation.clabe.checksum': 'El dígito verificador de esta CLABE es incorrecto: compárala con tu estado de cuenta.',
 
   'error.amountRange': 'Ingresa un monto entre {min} y {max}.',
   'error.network': 'No pudimos comunicarnos con el servidor. Revisa tu conexión e inténtalo de nuevo.',
