@@ -26,7 +26,11 @@ export interface ProxyClientOptions {
   fetch?: typeof fetch;
   /** Extra headers on every request, e.g. a CSRF token for the partner's session. */
   headers?: Record<string, string>;
+  /** A request not answered within this many milliseconds fails with `TIMEOUT`. Default 20 s. */
+  timeoutMs?: number;
 }
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -70,7 +74,18 @@ const toQuery = (params: Record<string, unknown>): string => {
   return query.toString();
 };
 
-export const createProxyClient = ({ proxyUrl, fetch: fetchImpl, headers }: ProxyClientOptions): ProxyClient => {
+/** `Retry-After` in seconds or as an HTTP date. */
+const retryAfter = (response: Response): number | undefined => {
+  const header = response.headers.get('retry-after');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
+};
+
+const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+
+export const createProxyClient = ({ proxyUrl, fetch: fetchImpl, headers, timeoutMs = DEFAULT_TIMEOUT_MS }: ProxyClientOptions): ProxyClient => {
   const base = proxyUrl.replace(/\/+$/, '');
 
   async function call<S extends z.ZodMiniType>(
@@ -79,30 +94,49 @@ export const createProxyClient = ({ proxyUrl, fetch: fetchImpl, headers }: Proxy
     init: RequestInit & { signal?: AbortSignal | undefined },
   ): Promise<Received<z.output<S>>> {
     const doFetch = fetchImpl ?? globalThis.fetch;
+    // One controller for the caller's cancel and our time-out (AbortSignal.any is too new for some browsers).
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const forward = () => controller.abort();
+    init.signal?.addEventListener('abort', forward, { once: true });
     let response: Response;
+    let text: string;
     try {
       response = await doFetch(`${base}${path}`, {
         ...init,
+        signal: controller.signal,
         headers: { accept: 'application/json', ...headers, ...(init.headers as Record<string, string>) },
       });
+      text = await response.text();
     } catch (cause) {
       if (init.signal?.aborted) throw cause; // a cancelled request is not a failure to report
-      throw new OffRampError(CLIENT_ERROR_CODES.network, 'The request did not reach the server', { cause });
+      if (controller.signal.aborted) {
+        throw new OffRampError(CLIENT_ERROR_CODES.timeout, `No answer within ${timeoutMs} ms`, { cause });
+      }
+      const code = isOffline() ? CLIENT_ERROR_CODES.offline : CLIENT_ERROR_CODES.network;
+      throw new OffRampError(code, 'The request did not reach the server', { cause });
+    } finally {
+      clearTimeout(timer);
+      init.signal?.removeEventListener('abort', forward);
     }
     const requestId = response.headers.get(HEADERS.requestId) ?? undefined;
-    const text = await response.text().catch(() => '');
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch (cause) {
       if (!response.ok) {
-        throw new OffRampError(`HTTP_${response.status}`, `HTTP ${response.status}`, { status: response.status, requestId, cause });
+        throw new OffRampError(`HTTP_${response.status}`, `HTTP ${response.status}`, {
+          status: response.status,
+          requestId,
+          retryAfterMs: retryAfter(response),
+          cause,
+        });
       }
       throw new OffRampError(CLIENT_ERROR_CODES.invalidResponse, 'The answer is not JSON', { status: response.status, requestId, cause });
     }
     if (!response.ok) {
       const { code, message } = parseErrorBody(response.status, body);
-      throw new OffRampError(code, message, { status: response.status, requestId });
+      throw new OffRampError(code, message, { status: response.status, requestId, retryAfterMs: retryAfter(response) });
     }
     const parsed = successEnvelope(schema).safeParse(body);
     if (!parsed.success) {

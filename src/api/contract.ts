@@ -99,3 +99,25 @@ export const BANK_COUNTRIES = {
     'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO', 'CH', 'GB', 'MC', 'SM', 'AD', 'VA',
   ] as readonly string[],
 } as const;
+
+/** Account holder kinds; assumed: first and last name for INDIVIDUAL, `businessName` for BUSINESS. */
+export const ACCOUNT_HOLDER_TYPES = ['INDIVIDUAL', 'BUSINESS'] as const;
+export type AccountHolderType = (typeof ACCOUNT_HOLDER_TYPES)[number];
+
+/** `accountType` of DO (required) and US (optional) accounts. */
+export const ACCOUNT_TYPES = ['SAVINGS', 'CHECKING'] as const;
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+
+/** `documentType` of DO accounts. */
+export const DOCUMENT_TYPES = ['CEDULA', 'PASSPORT', 'RNC'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/**
+ * Assumed: the `bankName` values DO accepts. The docs refer to a bank list they do not reproduce;
+ * these are the contract's names, spelled exactly. The sandbox compares them case-insensitively.
+ */
+export const DOMINICAN_BANKS = [
+  'Banco Popular Dominicano', 'Banreservas', 'Banco BHD', 'Scotiabank', 'Banco Santa Cruz', 'Banco Promerica',
+  'Banesco', 'Banco Caribe', 'Banco BDI', 'Banco López de Haro', 'Banco Vimenca', 'Banco Ademi', 'Banco Lafise',
+  'Banco Activo', 'Citibank', 'Asociación Popular de Ahorros y Préstamos', 'Asociación Cibao', 'Asociación La Nacional',
+] as const;

@@ -82,6 +82,16 @@ export const API_ERRORS = {
   signInRequired: row(401, 'UNAUTHORIZED', 'No user is signed in'),
   /** Assumed: the proxy's answer when the API cannot be reached. */
   upstreamUnavailable: row(502, 'BAD_GATEWAY', 'The off-ramp API could not be reached'),
+  /** Assumed: the proxy's answer when the API does not answer within its `timeoutMs`. */
+  upstreamTimeout: row(504, 'GATEWAY_TIMEOUT', 'The off-ramp API did not answer in time'),
+  /** Assumed: the proxy's answer to a body over its `maxBodyBytes`. */
+  payloadTooLarge: row(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large'),
+  /** Assumed: the proxy's answer over a rate limit; `Retry-After` says when to ask again. */
+  rateLimited: row(429, 'RATE_LIMITED', 'Too many requests, try again later'),
+  /** Assumed: the proxy's answer to a page on an origin it does not allow (CORS allowlist). */
+  originNotAllowed: row(403, 'ORIGIN_NOT_ALLOWED', 'This origin may not use the off-ramp proxy'),
+  /** Assumed: the proxy's answer when a transaction id is not one of the signed-in user's (whether it exists is not told). */
+  transactionNotOfUser: row(404, 'TRANSACTION_NOT_FOUND_FOR_USER', 'No transaction with this id belongs to the signed-in user'),
 } as const satisfies Record<string, ApiErrorRow>;
 
 export type ApiErrorName = keyof typeof API_ERRORS;
@@ -104,12 +114,16 @@ export const rangeOf = (message: string): { min: number; max: number } | undefin
 /** Codes of failures that never reached the API or came back unreadable. */
 export const CLIENT_ERROR_CODES = {
   network: 'NETWORK_ERROR',
+  offline: 'OFFLINE',
+  timeout: 'TIMEOUT',
   invalidResponse: 'INVALID_RESPONSE',
 } as const;
 
 export interface OffRampErrorInfo {
   status?: number;
   requestId?: string;
+  /** From a `Retry-After` header: how long to wait before asking again. */
+  retryAfterMs?: number;
   cause?: unknown;
 }
 
@@ -118,6 +132,7 @@ export class OffRampError extends Error {
   override readonly name = 'OffRampError';
   readonly status: number | undefined;
   readonly requestId: string | undefined;
+  readonly retryAfterMs: number | undefined;
 
   constructor(
     readonly code: string,
@@ -128,6 +143,16 @@ export class OffRampError extends Error {
     super(`${code}: ${serverMessage}`, { cause: info.cause });
     this.status = info.status;
     this.requestId = info.requestId;
+    this.retryAfterMs = info.retryAfterMs;
+  }
+
+  /**
+   * Worth asking again unchanged: the request may not have arrived, or the server was busy.
+   * Business answers (4xx other than 408/429) would come back the same.
+   */
+  get retryable(): boolean {
+    if (this.status === undefined) return this.code !== CLIENT_ERROR_CODES.invalidResponse;
+    return this.status === 408 || this.status === 429 || this.status >= 500;
   }
 
   /** True when this is the contract's row (code and message both match). */

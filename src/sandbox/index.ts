@@ -11,6 +11,7 @@
  * ```
  */
 import { createIdSource } from './addresses';
+import { createFaults, type FaultRule } from './faults';
 import { buildApp } from './app';
 import type { SandboxContext } from './context';
 import { SANDBOX_FIXTURES, seedRecords } from './fixtures';
@@ -51,7 +52,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     ids: createIdSource(seed),
   };
   const app = buildApp(ctx);
-  const handler = async (request: Request): Promise<Response> => app.fetch(request);
+  const faults = createFaults();
+  const handler = async (request: Request): Promise<Response> => faults.apply(request, async (r) => app.fetch(r));
 
   return Object.assign(handler, {
     fetch: (input: RequestInfo | URL, init?: RequestInit) =>
@@ -62,6 +64,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       settings = next;
     },
     fixtures: SANDBOX_FIXTURES,
+    injectFault: faults.inject,
+    clearFaults: faults.clear,
     orders: () => {
       applyTicks(ctx);
       return [...ctx.store.orders.values()].map(transactionView);

@@ -1,22 +1,26 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { QueryClient, QueryClientProvider, useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { createProxyClient } from '../api/client';
-import { API_ERRORS, isOffRampError, type OffRampError } from '../api/errors';
+import { isOffRampError, type OffRampError } from '../api/errors';
 import type { Order, OrderBody, Quote } from '../api/schemas';
 import { loadedRail, railFor } from '../countries';
 import { createTranslator, I18nContext, resolveLocale, useI18n } from '../i18n';
 import { STYLESHEET_ID, stylesheet } from '../theme/styles';
 import { ProxyClientContext, useProxyClient } from './context';
-import { describeError, type ErrorView } from './errorMessages';
-import { formSchema, initialValues, type OffRampDefaultValues, type OffRampFormValues } from './form';
+import { describeError, type ErrorView } from './errorCatalogue';
+import { encodeProblem, formSchema, initialValues, type OffRampDefaultValues, type OffRampFormValues } from './form';
 import { useExpired } from './hooks/useCountdown';
 import { useLatest } from './hooks/useLatest';
+import { useOnline } from './hooks/useOnline';
 import { useQuote, type LockedQuote, type QuoteInput } from './hooks/useQuote';
 import { newIdempotencyKey } from './idempotency';
+import { StepBoundary } from './parts/StepBoundary';
+import { ORDER_ATTEMPTS, retryDelay, retryWhile } from './retry';
 import { AmountStep } from './steps/AmountStep';
 import { BankStep } from './steps/BankStep';
+import { KycStep } from './steps/KycStep';
 import { ReviewStep } from './steps/ReviewStep';
 
 const SendStep = lazy(() => import('./steps/SendStep'));
@@ -39,7 +43,7 @@ export interface SubmittedOrder {
 }
 
 export interface OffRampWidgetProps {
-  /** Base URL of the partner's proxy, which adds the API key and the user. */
+  /** Base URL of the partner's proxy, which adds the API key and the user. Read once at mount. */
   proxyUrl: string;
   /** BCP 47 tag (`es-MX`, `en`). Defaults to the browser's language; unknown languages get English. */
   locale?: string;
@@ -51,6 +55,8 @@ export interface OffRampWidgetProps {
   onSubmitted?: (order: SubmittedOrder) => void;
   /** Any failure of a request, with its code, status and request id. */
   onError?: (error: OffRampError) => void;
+  /** The API refused the order because the user has not passed identity verification: start yours. */
+  onKycRequired?: () => void;
   /** The user moved to another step. */
   onStepChange?: (step: OffRampStep) => void;
   /** Your TanStack QueryClient; the widget makes its own when absent. */
@@ -59,6 +65,8 @@ export interface OffRampWidgetProps {
   fetch?: typeof fetch;
   /** Extra headers on every proxy request, such as your CSRF token. Read once at mount. */
   headers?: Record<string, string>;
+  /** Milliseconds before an unanswered request counts as failed. Default 20 000. Read once at mount. */
+  timeoutMs?: number;
 }
 
 /** The amount step's quote as every step reads it. */
@@ -69,6 +77,8 @@ export interface QuoteState {
   firm: boolean;
   expired: boolean;
   isFetching: boolean;
+  /** Why the last attempt failed while retries go on: the figures shown are stale meanwhile. */
+  retrying: ErrorView | undefined;
   error: ErrorView | undefined;
   renew: () => void;
 }
@@ -80,7 +90,9 @@ const newQueryClient = () => new QueryClient({ defaultOptions: { queries: { retr
  */
 export function OffRampWidget(props: OffRampWidgetProps) {
   const [ownQueryClient] = useState(newQueryClient);
-  const [client] = useState(() => createProxyClient({ proxyUrl: props.proxyUrl, fetch: props.fetch, headers: props.headers }));
+  const [client] = useState(() =>
+    createProxyClient({ proxyUrl: props.proxyUrl, fetch: props.fetch, headers: props.headers, timeoutMs: props.timeoutMs }),
+  );
   const translator = useMemo(() => createTranslator(resolveLocale(props.locale)), [props.locale]);
   return (
     <QueryClientProvider client={props.queryClient ?? ownQueryClient}>
@@ -93,10 +105,18 @@ export function OffRampWidget(props: OffRampWidgetProps) {
   );
 }
 
-function Checkout({ defaultValues, onQuote, onSubmitted, onError, onStepChange }: OffRampWidgetProps) {
+const TITLES = {
+  amount: 'step.amount.title',
+  bank: 'step.bank.title',
+  review: 'step.review.title',
+  send: 'step.send.title',
+} as const;
+
+function Checkout({ defaultValues, onQuote, onSubmitted, onError, onKycRequired, onStepChange }: OffRampWidgetProps) {
   const i18n = useI18n();
   const client = useProxyClient();
-  const events = useLatest({ onQuote, onSubmitted, onError, onStepChange });
+  const online = useOnline();
+  const events = useLatest({ onQuote, onSubmitted, onError, onKycRequired, onStepChange });
   const [initial] = useState(() => initialValues(defaultValues));
   const form = useForm<OffRampFormValues>({
     defaultValues: initial,
@@ -107,11 +127,15 @@ function Checkout({ defaultValues, onQuote, onSubmitted, onError, onStepChange }
 
   // ── Steps ──
   const [step, setStep] = useState<OffRampStep>('amount');
+  const [kycRequired, setKycRequired] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
+  /** A field to focus once the next step shows (an error sent the user back to it). */
+  const focusAfterMove = useRef<FieldPath<OffRampFormValues> | undefined>(undefined);
   const go = useCallback(
     (next: OffRampStep) => {
       moved.current = true;
+      setKycRequired(false);
       setStep(next);
       events.current.onStepChange?.(next);
     },
@@ -119,8 +143,12 @@ function Checkout({ defaultValues, onQuote, onSubmitted, onError, onStepChange }
   );
   useEffect(() => {
     // Screen readers and keyboards follow the step; never steal focus from the host page at mount.
-    if (moved.current) heading.current?.focus();
-  }, [step]);
+    if (!moved.current) return;
+    const field = focusAfterMove.current;
+    focusAfterMove.current = undefined;
+    if (field) form.setFocus(field);
+    else heading.current?.focus();
+  }, [step, kycRequired, form]);
 
   // ── Quote ──
   const [quoteInput, setQuoteInput] = useState<QuoteInput | undefined>(undefined);
@@ -130,16 +158,27 @@ function Checkout({ defaultValues, onQuote, onSubmitted, onError, onStepChange }
   const { refetch } = quoteQuery;
   const renew = useCallback(() => void refetch(), [refetch]);
   const fresh = current !== undefined && !quoteQuery.isPlaceholderData && !quoteQuery.isError;
-  const context = form.getValues();
-  const quoteError = quoteInput && quoteQuery.isError ? describeError(quoteQuery.error, i18n, context) : undefined;
+  const errorContext = (operation: 'quote' | 'order') => {
+    const { fiatCurrency, tokenSymbol } = form.getValues();
+    return { operation, fiatCurrency, tokenSymbol };
+  };
   const quote: QuoteState = {
     current,
-    firm: fresh && !expired && !quoteQuery.isFetching,
+    firm: fresh && !expired && !quoteQuery.isFetching && online,
     expired: fresh && expired,
     isFetching: quoteQuery.isFetching,
-    error: quoteError,
+    retrying:
+      quoteQuery.isFetching && quoteQuery.failureReason ? describeError(quoteQuery.failureReason, i18n, errorContext('quote')) : undefined,
+    error: quoteInput && quoteQuery.isError ? describeError(quoteQuery.error, i18n, errorContext('quote')) : undefined,
     renew,
   };
+
+  /** The quote the user last saw on the review step, when a new one replaced it: shown side by side. */
+  const [superseded, setSuperseded] = useState<LockedQuote | undefined>(undefined);
+  const renewOnReview = useCallback(() => {
+    if (current) setSuperseded(current);
+    renew();
+  }, [current, renew]);
 
   const shownQuoteId = fresh ? current.quote.quoteId : undefined;
   useEffect(() => {
@@ -155,11 +194,53 @@ function Checkout({ defaultValues, onQuote, onSubmitted, onError, onStepChange }
   const order = useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: OrderBody; idempotencyKey: string }) =>
       client.createOrder(body, { idempotencyKey }),
+    // The same variables, so the same Idempotency-Key: a retry can only ever return the one order.
+    retry: retryWhile(ORDER_ATTEMPTS),
+    retryDelay,
   });
   const [placed, setPlaced] = useState<{ order: Order; quote: LockedQuote } | undefined>(undefined);
   // Retries of one confirmation reuse its key; any change to what is confirmed makes a new one.
   const confirmation = useRef<{ body: string; key: string } | undefined>(undefined);
   const inFlight = useRef(false);
+  const [orderError, setOrderError] = useState<ErrorView | undefined>(undefined);
+
+  /** Sends an order's error where it belongs: a field, a step, or the verification screen. */
+  const routeOrderError = (error: unknown) => {
+    const view = describeError(error, i18n, errorContext('order'));
+    if (isOffRampError(error)) events.current.onError?.(error);
+    const problem = encodeProblem({ key: view.key, ...(view.params ? { params: view.params } : {}) });
+    switch (view.place) {
+      case 'amount':
+      case 'tokenSymbol':
+      case 'fiatCurrency':
+        form.setError(view.place, { type: 'server', message: problem });
+        focusAfterMove.current = view.place;
+        setOrderError(undefined);
+        go('amount');
+        return;
+      case 'bank': {
+        const { fiatCurrency } = form.getValues();
+        const entry = railFor(fiatCurrency);
+        const field = entry && loadedRail(entry.id)?.fields[0];
+        if (entry && field) {
+          const name = `bank.${entry.id}.${field.name}` as FieldPath<OffRampFormValues>;
+          form.setError(name, { type: 'server', message: problem });
+          focusAfterMove.current = name;
+        }
+        setOrderError(undefined);
+        go('bank');
+        return;
+      }
+      case 'kyc':
+        // The partner's KYC flow starts when the user asks for it on that screen, not by surprise.
+        setKycRequired(true);
+        moved.current = true;
+        return;
+      default:
+        if (view.remedy === 'renew') renewOnReview();
+        setOrderError(view);
+    }
+  };
 
   const confirm = () => {
     if (inFlight.current || !quote.firm || !current) return;
@@ -174,6 +255,7 @@ function Checkout({ defaultValues, onQuote, onSubmitted, onError, onStepChange }
     const serialized = JSON.stringify(body);
     if (confirmation.current?.body !== serialized) confirmation.current = { body: serialized, key: newIdempotencyKey() };
     inFlight.current = true;
+    setOrderError(undefined);
     order.mutate(
       { body, idempotencyKey: confirmation.current.key },
       {
@@ -182,6 +264,7 @@ function Checkout({ defaultValues, onQuote, onSubmitted, onError, onStepChange }
         },
         onSuccess: ({ data }) => {
           setPlaced({ order: data, quote: current });
+          setSuperseded(undefined);
           go('send');
           events.current.onSubmitted?.({
             orderId: data.id,
@@ -195,54 +278,72 @@ function Checkout({ defaultValues, onQuote, onSubmitted, onError, onStepChange }
             order: data,
           });
         },
-        onError: (error) => {
-          if (isOffRampError(error)) {
-            events.current.onError?.(error);
-            // The rate the user saw is gone: fetch a new one for them to confirm, never submit it unseen.
-            if (error.code === API_ERRORS.quoteExpired.code) renew();
-          }
-        },
+        onError: routeOrderError,
       },
     );
   };
-  const submitError = order.isError ? describeError(order.error, i18n, context) : undefined;
+
+  const leaveReview = (next: OffRampStep) => {
+    setSuperseded(undefined);
+    setOrderError(undefined);
+    go(next);
+  };
 
   const index = STEPS.indexOf(step);
-  const titles = { amount: 'step.amount.title', bank: 'step.bank.title', review: 'step.review.title', send: 'step.send.title' } as const;
-
+  const titleId = `${STYLESHEET_ID}-title`;
   return (
     <div data-offramp-widget="" lang={i18n.locale}>
       <style href={STYLESHEET_ID} precedence="default">
         {stylesheet}
       </style>
       <FormProvider {...form}>
-        <form noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby={`${STYLESHEET_ID}-title`}>
+        <form noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby={titleId}>
           <div>
             <p className="orw-progress">{i18n.t('step.progress', { current: index + 1, total: STEPS.length })}</p>
-            <h2 ref={heading} tabIndex={-1} id={`${STYLESHEET_ID}-title`}>
-              {i18n.t(titles[step])}
+            <h2 ref={heading} tabIndex={-1} id={titleId}>
+              {i18n.t(kycRequired ? 'kyc.title' : TITLES[step])}
             </h2>
           </div>
-          {step === 'amount' && <AmountStep quote={quote} onQuoteInput={setQuoteInput} onContinue={() => go('bank')} />}
-          {step === 'bank' && (
-            <Suspense fallback={<p role="status">{i18n.t('step.loading')}</p>}>
-              <BankStep onBack={() => go('amount')} onContinue={() => go('review')} />
-            </Suspense>
+          {!online && (
+            <p className="orw-alert" role="status">
+              {i18n.t('error.offline')}
+            </p>
           )}
-          {step === 'review' && (
-            <ReviewStep
-              quote={quote}
-              submitting={order.isPending}
-              submitError={submitError}
-              onBack={() => go('bank')}
-              onConfirm={confirm}
-            />
-          )}
-          {step === 'send' && placed && (
-            <Suspense fallback={<p role="status">{i18n.t('step.loading')}</p>}>
-              <SendStep order={placed.order} expiresAt={placed.quote.quote.expiresAt} clockSkewMs={placed.quote.clockSkewMs} />
-            </Suspense>
-          )}
+          <StepBoundary
+            key={step}
+            fallback={(reset) => (
+              <div className="orw-alert" data-tone="error" role="alert">
+                <p style={{ margin: '0 0 8px' }}>{i18n.t('error.render')}</p>
+                <button type="button" onClick={reset}>
+                  {i18n.t('action.startAgain')}
+                </button>
+              </div>
+            )}
+          >
+            {kycRequired ? (
+              <KycStep canStart={Boolean(onKycRequired)} onStart={() => events.current.onKycRequired?.()} onBack={() => go('review')} />
+            ) : (
+              <Suspense fallback={<p role="status">{i18n.t('step.loading')}</p>}>
+                {step === 'amount' && <AmountStep quote={quote} onQuoteInput={setQuoteInput} onContinue={() => go('bank')} />}
+                {step === 'bank' && <BankStep onBack={() => go('amount')} onContinue={() => go('review')} />}
+                {step === 'review' && (
+                  <ReviewStep
+                    quote={quote}
+                    superseded={superseded}
+                    submitting={order.isPending}
+                    submitError={orderError}
+                    onRenew={renewOnReview}
+                    onRetry={confirm}
+                    onBack={() => leaveReview('bank')}
+                    onConfirm={confirm}
+                  />
+                )}
+                {step === 'send' && placed && (
+                  <SendStep order={placed.order} expiresAt={placed.quote.quote.expiresAt} clockSkewMs={placed.quote.clockSkewMs} />
+                )}
+              </Suspense>
+            )}
+          </StepBoundary>
         </form>
       </FormProvider>
     </div>

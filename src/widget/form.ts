@@ -67,7 +67,7 @@ export const quoteInputOf = (values: Pick<OffRampFormValues, (typeof AMOUNT_FIEL
 };
 
 // zod issues carry strings: a problem travels as JSON and is read back by `readProblem`.
-const encodeProblem = (problem: FieldProblem) => JSON.stringify(problem);
+export const encodeProblem = (problem: FieldProblem) => JSON.stringify(problem);
 export const readProblem = (message: string | undefined): FieldProblem | undefined => {
   if (!message) return undefined;
   try {

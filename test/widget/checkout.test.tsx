@@ -272,15 +272,22 @@ describe('Confirm', () => {
     expect(harness.orderRequests()[0]!.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('shows why a user without KYC cannot order, and keeps the review', async () => {
+  it('explains identity verification to a user without KYC, hands over to the partner, and keeps the review', async () => {
     const onError = vi.fn();
+    const onKycRequired = vi.fn();
     const { SANDBOX_FIXTURES } = await import('../../src/sandbox');
-    const harness = renderWidget({ onError }, { userId: SANDBOX_FIXTURES.unverifiedUserId });
+    const harness = renderWidget({ onError, onKycRequired }, { userId: SANDBOX_FIXTURES.unverifiedUserId });
     await toReview(harness);
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
-    expect(await screen.findByText('You need to verify your identity before you can sell crypto.')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Verify your identity' })).toHaveFocus();
+    expect(screen.getByText('You need to verify your identity before you can sell crypto.')).toBeInTheDocument();
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'USER_NOT_VERIFIED_ERROR', status: 403 }));
-    expect(screen.getByText('CLABE •••• 7120')).toBeInTheDocument();
+    expect(onKycRequired).not.toHaveBeenCalled();
+    await harness.user.click(screen.getByRole('button', { name: 'Verify my identity' }));
+    expect(onKycRequired).toHaveBeenCalledTimes(1);
+    await harness.user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(await screen.findByText('CLABE •••• 7120')).toBeInTheDocument();
+    expect(harness.sandbox.orders()).toHaveLength(0);
   });
 });
 

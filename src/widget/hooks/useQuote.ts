@@ -4,6 +4,7 @@ import type { ProxyClient } from '../../api/client';
 import { API_ERRORS, isOffRampError } from '../../api/errors';
 import type { Quote } from '../../api/schemas';
 import { useProxyClient } from '../context';
+import { QUOTE_ATTEMPTS, retryDelay, retryWhile } from '../retry';
 import type { AmountSide } from '../form';
 
 export interface QuoteInput {
@@ -74,7 +75,8 @@ export const quoteQuery = (client: ProxyClient, input: QuoteInput | undefined) =
     // A locked quote is good until it expires; renewal is explicit (see AmountStep, ReviewStep).
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 60_000,
-    retry: false,
+    retry: retryWhile(QUOTE_ATTEMPTS),
+    retryDelay,
     refetchOnWindowFocus: false,
     // While a new amount is being quoted, the old figures stay on screen, marked as updating.
     placeholderData: keepPreviousData,

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { AMOUNT_FIELDS, quoteInputOf, readProblem, type OffRampFormValues } from '../form';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import type { QuoteInput } from '../hooks/useQuote';
+import type { ErrorPlace } from '../errorCatalogue';
 import type { QuoteState } from '../OffRampWidget';
 import { Countdown } from '../parts/Countdown';
 import { ErrorAlert } from '../parts/ErrorAlert';
@@ -47,9 +48,12 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
     if (expired && !isFetching) renew();
   }, [expired, isFetching, renew]);
 
-  const amountProblem = readProblem(formState.errors.amount?.message) ?? (quote.error?.field === 'amount' ? quote.error : undefined);
-  const tokenProblem = readProblem(formState.errors.tokenSymbol?.message) ?? (quote.error?.field === 'tokenSymbol' ? quote.error : undefined);
-  const stepError = quote.error && !quote.error.field ? quote.error : undefined;
+  const quoteErrorOn = (place: ErrorPlace) => (quote.error?.place === place ? quote.error : undefined);
+  const amountProblem = readProblem(formState.errors.amount?.message) ?? quoteErrorOn('amount');
+  const tokenProblem = readProblem(formState.errors.tokenSymbol?.message) ?? quoteErrorOn('tokenSymbol');
+  const currencyProblem = readProblem(formState.errors.fiatCurrency?.message) ?? quoteErrorOn('fiatCurrency');
+  const onField = ['amount', 'tokenSymbol', 'fiatCurrency'] as ErrorPlace[];
+  const stepError = quote.error && !onField.includes(quote.error.place) ? quote.error : undefined;
 
   const continueIfReady = async () => {
     const valid = await trigger(AMOUNT_FIELDS, { shouldFocus: true });
@@ -99,13 +103,19 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
       <div className="orw-row">
         <div className="orw-field">
           <label htmlFor={`${id}-currency`}>{t('amount.currency')}</label>
-          <select id={`${id}-currency`} {...register('fiatCurrency')}>
+          <select
+            id={`${id}-currency`}
+            aria-invalid={currencyProblem ? true : undefined}
+            aria-describedby={`${id}-currency-error`}
+            {...register('fiatCurrency')}
+          >
             {PAYOUT_CURRENCIES.map((currency) => (
               <option key={currency} value={currency}>
                 {currency}
               </option>
             ))}
           </select>
+          <FieldMessage id={`${id}-currency-error`} problem={currencyProblem} />
         </div>
         <div className="orw-field">
           <label htmlFor={`${id}-network`}>{t('amount.network')}</label>
@@ -150,6 +160,7 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
         )}
         <div role="status">
           {input && quote.isFetching && <p className="orw-hint">{t(quote.current ? 'quote.updating' : 'quote.loading')}</p>}
+          {input && quote.retrying && <p className="orw-hint">{t(quote.retrying.key, quote.retrying.params)}</p>}
         </div>
         {input && quote.firm && quote.current && (
           <>

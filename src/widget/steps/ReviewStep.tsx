@@ -2,8 +2,9 @@ import { useFormContext } from 'react-hook-form';
 import { chainName } from '../../api/chains';
 import { loadedRail, railFor } from '../../countries';
 import { useI18n } from '../../i18n';
-import type { ErrorView } from '../errorMessages';
+import type { ErrorView } from '../errorCatalogue';
 import type { OffRampFormValues } from '../form';
+import type { LockedQuote } from '../hooks/useQuote';
 import type { QuoteState } from '../OffRampWidget';
 import { Countdown } from '../parts/Countdown';
 import { ErrorAlert } from '../parts/ErrorAlert';
@@ -11,13 +12,50 @@ import { QuoteSummary } from '../parts/QuoteSummary';
 
 interface ReviewStepProps {
   quote: QuoteState;
+  /** The quote the user saw before a new one replaced it, shown beside it. */
+  superseded: LockedQuote | undefined;
   submitting: boolean;
   submitError: ErrorView | undefined;
+  onRenew: () => void;
+  onRetry: () => void;
   onBack: () => void;
   onConfirm: () => void;
 }
 
-export function ReviewStep({ quote, submitting, submitError, onBack, onConfirm }: ReviewStepProps) {
+/** The old and new figures side by side: a new rate is never confirmed without being seen. */
+function RateChange({ before, now }: { before: LockedQuote['quote']; now: LockedQuote['quote'] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const rows = [
+    ['review.receive', i18n.fiat(before.fiatAmount, before.fiatCurrency), i18n.fiat(now.fiatAmount, now.fiatCurrency)],
+    ['review.rate', i18n.rate(before.rate, before.fiatCurrency), i18n.rate(now.rate, now.fiatCurrency)],
+  ] as const;
+  return (
+    <div className="orw-alert" role="alert">
+      <p style={{ margin: '0 0 8px' }}>{t('review.rateChanged')}</p>
+      <table style={{ width: '100%', borderCollapse: 'collapse', fontVariantNumeric: 'tabular-nums' }}>
+        <thead>
+          <tr>
+            <td />
+            <th scope="col" style={{ textAlign: 'end' }}>{t('review.before')}</th>
+            <th scope="col" style={{ textAlign: 'end' }}>{t('review.now')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, old, fresh]) => (
+            <tr key={label}>
+              <th scope="row" style={{ textAlign: 'start', fontWeight: 500 }}>{t(label)}</th>
+              <td style={{ textAlign: 'end' }}>{old}</td>
+              <td style={{ textAlign: 'end', fontWeight: 700 }}>{fresh}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ReviewStep({ quote, superseded, submitting, submitError, onRenew, onRetry, onBack, onConfirm }: ReviewStepProps) {
   const { t } = useI18n();
   const { getValues } = useFormContext<OffRampFormValues>();
   const values = getValues();
@@ -25,9 +63,11 @@ export function ReviewStep({ quote, submitting, submitError, onBack, onConfirm }
   // Loaded: the bank step, which comes first, waits for it.
   const rail = entry && loadedRail(entry.id);
   const shown = quote.current;
+  const changed = superseded && shown && quote.firm && superseded.quote.quoteId !== shown.quote.quoteId;
 
   return (
     <>
+      {changed && <RateChange before={superseded.quote} now={shown.quote} />}
       {shown && (
         <QuoteSummary quote={shown.quote}>
           <div>
@@ -42,19 +82,24 @@ export function ReviewStep({ quote, submitting, submitError, onBack, onConfirm }
           )}
         </QuoteSummary>
       )}
-      <div role="status">{quote.isFetching && <p className="orw-hint">{t('quote.updating')}</p>}</div>
+      <div role="status">
+        {quote.isFetching && <p className="orw-hint">{t('quote.updating')}</p>}
+        {quote.retrying && <p className="orw-hint">{t(quote.retrying.key, quote.retrying.params)}</p>}
+      </div>
       {shown && quote.firm && <Countdown expiresAt={shown.quote.expiresAt} clockSkewMs={shown.clockSkewMs} />}
       {quote.expired && !quote.isFetching && (
         <div className="orw-alert" role="alert">
           <p style={{ margin: 0 }}>{t('quote.expired')}</p>
-          <p style={{ margin: '4px 0 8px' }} className="orw-hint">{t('review.expiredHint')}</p>
-          <button type="button" onClick={quote.renew}>
+          <p style={{ margin: '4px 0 8px' }} className="orw-hint">
+            {t('review.expiredHint')}
+          </p>
+          <button type="button" onClick={onRenew}>
             {t('quote.renew')}
           </button>
         </div>
       )}
-      {quote.error && <ErrorAlert view={quote.error} onRetry={quote.renew} />}
-      {submitError && <ErrorAlert view={submitError} />}
+      {quote.error && <ErrorAlert view={quote.error} onRetry={onRenew} />}
+      {submitError && <ErrorAlert view={submitError} onRetry={quote.firm ? onRetry : undefined} />}
       <div className="orw-actions">
         <button type="button" className="orw-secondary" onClick={onBack} disabled={submitting}>
           {t('action.back')}
