@@ -6,8 +6,8 @@ import type { ApiErrorRow } from '../api/errors';
 import { errorBody } from '../api/errors';
 
 export type SandboxFault =
-  /** Answer this error row without doing the work. */
-  | { kind: 'error'; error: ApiErrorRow }
+  /** Answer this error row without doing the work (with a `Retry-After`, as a rate limiter would). */
+  | { kind: 'error'; error: ApiErrorRow; retryAfterSeconds?: number }
   /** Do the work, then lose the connection: the caller never hears that it succeeded. */
   | { kind: 'drop' }
   /** Do the work, then send only half of the answer's bytes. */
@@ -63,8 +63,11 @@ export const createFaults = () => {
       const fault = take(request);
       if (!fault) return handle(request);
       switch (fault.kind) {
-        case 'error':
-          return Response.json(errorBody(fault.error), { status: fault.error.status, headers: { date: new Date().toUTCString() } });
+        case 'error': {
+          const headers: Record<string, string> = {};
+          if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
+          return Response.json(errorBody(fault.error), { status: fault.error.status, headers });
+        }
         case 'gateway':
           return new Response(`<html><body><h1>${fault.status}</h1></body></html>`, {
             status: fault.status,

@@ -78,6 +78,14 @@ export const ERROR_CATALOGUE: Partial<Record<ApiErrorName, CatalogueEntry>> = {
   userNotOwner: orderUnavailable,
   invalidStateTransition: entry('error.cannotCancel', 'here', 'wait'),
 
+  transactionNotOfUser: orderUnavailable,
+
+  // The partner proxy's own answers.
+  upstreamTimeout: entry('error.timeout', 'here', 'retry'),
+  rateLimited: entry('error.rateLimited', 'here', 'retry'),
+  payloadTooLarge: entry('error.invalidInput', 'here', 'fix'),
+  originNotAllowed: unavailable,
+
   idempotencyInProgress: entry('error.stillProcessing', 'review', 'retry'),
   idempotencyKeyMismatch: entry('error.confirmAgain', 'review', 'retry'),
 };

@@ -1,0 +1,129 @@
+/**
+ * Network faults and a struggling server, injected in the sandbox: the widget says what happened,
+ * recovers on retry, keeps every value, and exactly one order exists afterwards.
+ */
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { API_PATHS } from '../../src/api/contract';
+import { API_ERRORS } from '../../src/api/errors';
+import type { SandboxFault } from '../../src/sandbox';
+import { renderWidget, VALID_CLABE } from './harness';
+
+type Harness = ReturnType<typeof renderWidget>;
+
+async function toReview(harness: Harness) {
+  await harness.user.type(screen.getByLabelText('Amount'), '100');
+  await screen.findByText(/^Quote expires in \d:\d\d$/, {}, { timeout: 3000 });
+  await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
+  await harness.user.type(await screen.findByLabelText('CLABE'), VALID_CLABE);
+  await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
+  await screen.findByRole('heading', { name: 'Review your order' });
+}
+
+const onOrder = (harness: Harness, fault: SandboxFault, times = 1) =>
+  harness.sandbox.injectFault({ method: 'POST', path: API_PATHS.offRamp, fault, times });
+
+describe('an order whose answer is lost', () => {
+  it.each([
+    ['the connection drops after the order is made', { kind: 'drop' } as const],
+    ['a gateway answers 502 before the API sees it', { kind: 'gateway', status: 502 } as const],
+    ['the API answers 500', { kind: 'error', error: API_ERRORS.internalError } as const],
+  ])('is retried with its key when %s: one order', async (_case, fault) => {
+    const harness = renderWidget();
+    await toReview(harness);
+    onOrder(harness, fault);
+    await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
+    await screen.findByRole('region', { name: 'Deposit address' }, { timeout: 4000 });
+    const keys = harness.orderRequests().map((request) => request.headers.get('Idempotency-Key'));
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(1);
+    expect(harness.sandbox.orders()).toHaveLength(1);
+  });
+
+  it.each([
+    ['truncated JSON', { kind: 'truncate' } as const],
+    ['amounts of the wrong type', { kind: 'wrong-types' } as const],
+  ])('is said plainly when it comes back as %s, and Try again finds the one order', async (_case, fault) => {
+    const harness = renderWidget();
+    await toReview(harness);
+    onOrder(harness, fault);
+    await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
+    expect(await screen.findByText('The server sent an answer we could not read. Please try again.')).toBeInTheDocument();
+    expect(harness.sandbox.orders()).toHaveLength(1);
+    await harness.user.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('region', { name: 'Deposit address' });
+    const keys = harness.orderRequests().map((request) => request.headers.get('Idempotency-Key'));
+    expect(new Set(keys).size).toBe(1);
+    expect(harness.sandbox.orders()).toHaveLength(1);
+    expect(screen.getByRole('region', { name: 'Deposit address' }).querySelector('.orw-address')!.textContent).toBe(
+      harness.sandbox.orders()[0]!.destinationWalletAddress,
+    );
+  });
+
+  it('gives up after its retries with a clear message and a retry, keeping the review', async () => {
+    const harness = renderWidget();
+    await toReview(harness);
+    onOrder(harness, { kind: 'gateway', status: 503 }, 10);
+    await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
+    expect(
+      await screen.findByText('The service could not answer just now. Please try again: your details are kept.', {}, { timeout: 4000 }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('CLABE •••• 7120')).toBeInTheDocument();
+    harness.sandbox.clearFaults();
+    await harness.user.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('region', { name: 'Deposit address' });
+    expect(harness.sandbox.orders()).toHaveLength(1);
+  });
+});
+
+describe('a slow server', () => {
+  it('keeps Confirm from sending twice while the order takes its time', async () => {
+    const harness = renderWidget();
+    await toReview(harness);
+    harness.sandbox.configure({ latencyMs: 400 });
+    const confirm = screen.getByRole('button', { name: 'Confirm' });
+    await harness.user.click(confirm);
+    expect(await screen.findByRole('button', { name: 'Confirming…' })).toBeDisabled();
+    await harness.user.click(screen.getByRole('button', { name: 'Confirming…' }));
+    await screen.findByRole('region', { name: 'Deposit address' }, { timeout: 3000 });
+    expect(harness.orderRequests()).toHaveLength(1);
+    expect(harness.sandbox.orders()).toHaveLength(1);
+  });
+
+  it('times out a quote that hangs, says so, and recovers when the server answers again', async () => {
+    const harness = renderWidget({ timeoutMs: 300 });
+    harness.sandbox.configure({ latencyMs: 1000 });
+    await harness.user.type(screen.getByLabelText('Amount'), '100');
+    expect(
+      await screen.findByText('The server took too long to answer. Please try again: your details are kept.', {}, { timeout: 3000 }),
+    ).toBeInTheDocument();
+    harness.sandbox.configure({ latencyMs: 0 });
+    await screen.findByText(/^Quote expires in \d:\d\d$/, {}, { timeout: 5000 });
+    expect(screen.getByLabelText('Amount')).toHaveValue('100');
+  });
+});
+
+describe('a rate limit', () => {
+  it('pauses quotes until Retry-After, showing the quote as stale meanwhile, never firm', async () => {
+    const harness = renderWidget();
+    await harness.user.type(screen.getByLabelText('Amount'), '100');
+    await screen.findByText(/^Quote expires in \d:\d\d$/, {}, { timeout: 3000 });
+    harness.sandbox.injectFault({
+      method: 'POST',
+      path: API_PATHS.quotes,
+      fault: { kind: 'error', error: API_ERRORS.rateLimited, retryAfterSeconds: 1 },
+    });
+    await harness.user.type(screen.getByLabelText('Amount'), '0');
+    expect(await screen.findByText('Too many requests in a short time. Please wait a moment and try again.', {}, { timeout: 3000 })).toBeInTheDocument();
+    // Stale: the old figures stay, marked as updating, with no countdown and no way on.
+    expect(screen.getByText('100 USDC')).toBeInTheDocument();
+    expect(screen.queryByText(/^Quote expires in/)).not.toBeInTheDocument();
+    await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByRole('heading', { name: 'How much do you want to sell?' })).toBeInTheDocument();
+    const asked = harness.lockedQuoteRequests().length;
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(harness.lockedQuoteRequests()).toHaveLength(asked); // nothing asked before Retry-After
+    await screen.findByText('1,000 USDC', {}, { timeout: 3000 });
+    await waitFor(() => expect(screen.getByText(/^Quote expires in \d:\d\d$/)).toBeInTheDocument());
+  });
+});
