@@ -37,6 +37,10 @@ export interface Sandbox {
   readonly fixtures: SandboxFixtures;
   /** For tests: every order, of every partner, as `GET /transactions` shows it. Unlike a poll, reading takes no step (due ticks do apply). */
   orders(): readonly SandboxTransaction[];
+  /** Makes the next matching request(s) fail as a network or a server can (see `SandboxFault`). */
+  injectFault(rule: FaultRule): void;
+  /** Removes every fault not yet used. */
+  clearFaults(): void;
 }
 
 /** Relative URLs resolve against this; the sandbox never looks at the host. */
