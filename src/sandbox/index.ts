@@ -23,6 +23,8 @@ export { SANDBOX_FIXTURES } from './fixtures';
 export { DEFAULT_USD_RATES } from './options';
 export type { AmountLimits, AmountLimitsOption, AmountRange, SandboxOptions, SandboxSettings } from './options';
 export type { SandboxOrder, SandboxTransaction } from './orders';
+export { DroppedConnection } from './faults';
+export type { FaultRule, SandboxFault } from './faults';
 
 export type SandboxFixtures = typeof SANDBOX_FIXTURES;
 
