@@ -28,12 +28,17 @@ export function renderWidget(props: Partial<OffRampWidgetProps> = {}, options: H
     basePath: '/proxy',
   });
   const requests: Request[] = [];
-  const fetchThroughProxy = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    requests.push(request.clone());
-    const respond = () => proxy(request);
-    return options.intercept ? options.intercept(request, respond) : respond();
-  };
+  const fetchThroughProxy = (input: RequestInfo | URL, init?: RequestInit) =>
+    new Promise<Response>((resolve, reject) => {
+      const request = new Request(input, init);
+      requests.push(request.clone());
+      // Like a real fetch, give up at once when the caller aborts, whatever the server is doing.
+      const signal = init?.signal;
+      if (signal?.aborted) return reject(signal.reason);
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+      const respond = () => proxy(request);
+      (options.intercept ? options.intercept(request, respond) : respond()).then(resolve, reject);
+    });
   const user = userEvent.setup();
   const view = render(<OffRampWidget proxyUrl={PROXY_URL} fetch={fetchThroughProxy} locale="en" {...props} />);
   const lockedQuoteRequests = () =>

@@ -7,7 +7,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { API_PATHS } from '../../src/api/contract';
 import { API_ERRORS, OffRampError, withRange, type ApiErrorName, type ApiErrorRow } from '../../src/api/errors';
-import { catalogues, createTranslator, LANGUAGES, type Language, type MessageKey } from '../../src/i18n';
+import { catalogues, createTranslator, type Language, type MessageKey } from '../../src/i18n';
 import { describeError, ERROR_CATALOGUE, type ErrorPlace } from '../../src/widget/errorCatalogue';
 import { ORDER_ATTEMPTS } from '../../src/widget/retry';
 import { renderWidget, VALID_CLABE } from './harness';
@@ -25,9 +25,9 @@ const onQuote = (name: ApiErrorName) => {
   return FIELD_PLACES.includes(place) || name === 'estimateFailed' || name === 'quoteFailed';
 };
 
-const cases = (Object.keys(API_ERRORS) as ApiErrorName[]).flatMap((name) => LANGUAGES.map((language) => [name, language] as const));
-
-describe.each(cases)('%s in %s', (name, language: Language) => {
+/** Registers the test of every row in one language (one file per language, so they run in parallel). */
+export const describeErrorRows = (language: Language) =>
+  describe.each(Object.keys(API_ERRORS) as ApiErrorName[])(`%s in ${language}`, (name) => {
   const t = (key: MessageKey) => catalogues[language][key];
   const row = sent(API_ERRORS[name]);
 
