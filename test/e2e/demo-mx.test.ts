@@ -36,22 +36,22 @@ describe('the demo page in Chromium', () => {
     const page = await open(1024);
     await page.getByLabel('Amount', { exact: true }).fill('100');
     await expect.poll(() => page.getByText(/Quote expires in \d:\d\d/).count()).toBe(1);
-    await page.screenshot({ path: `${SHOTS}/1-amount.png`, fullPage: true });
+    await page.locator('[data-offramp-widget]').screenshot({ path: `${SHOTS}/1-amount.png` });
     await page.getByRole('button', { name: 'Continue' }).click();
 
     await page.getByLabel('CLABE').fill('014680260346007120');
     await expect.poll(() => page.getByText('Bank: Banco Santander').count()).toBe(1);
-    await page.screenshot({ path: `${SHOTS}/2-bank.png`, fullPage: true });
+    await page.locator('[data-offramp-widget]').screenshot({ path: `${SHOTS}/2-bank.png` });
     await page.getByRole('button', { name: 'Continue' }).click();
 
     await expect.poll(() => page.getByText('CLABE •••• 7120').count()).toBe(1);
-    await page.screenshot({ path: `${SHOTS}/3-review.png`, fullPage: true });
+    await page.locator('[data-offramp-widget]').screenshot({ path: `${SHOTS}/3-review.png` });
     await page.getByRole('button', { name: 'Confirm' }).click();
 
     const region = page.getByRole('region', { name: 'Deposit address' });
     await region.waitFor();
     await page.locator('.orw-qr svg').waitFor();
-    await page.screenshot({ path: `${SHOTS}/4-send.png`, fullPage: true });
+    await page.locator('[data-offramp-widget]').screenshot({ path: `${SHOTS}/4-send.png` });
 
     const shown = (await page.locator('.orw-address').innerText()).replace(/\s+/g, '');
     expect(shown).toMatch(/^0x[0-9a-fA-F]{40}$/);
