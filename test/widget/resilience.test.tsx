@@ -1,0 +1,52 @@
+import { onlineManager } from '@tanstack/react-query';
+import { act, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderWidget } from './harness';
+
+// A step part that can be made to fail while rendering, as a bug or a bad answer might.
+const failure = vi.hoisted(() => ({ on: false }));
+vi.mock('../../src/widget/parts/QuoteSummary', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/widget/parts/QuoteSummary')>();
+  return {
+    QuoteSummary: (props: Parameters<typeof original.QuoteSummary>[0]) => {
+      if (failure.on) throw new Error('render failure');
+      return original.QuoteSummary(props);
+    },
+  };
+});
+
+afterEach(() => {
+  failure.on = false;
+  onlineManager.setOnline(true);
+});
+
+describe('a render failure', () => {
+  it('is contained to the step, which starts again with every value kept', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {}); // React reports the caught error
+    const harness = renderWidget();
+    failure.on = true;
+    await harness.user.type(screen.getByLabelText('Amount'), '100');
+    expect(await screen.findByText('Something went wrong on this screen. Everything you entered is kept.', {}, { timeout: 3000 })).toBeInTheDocument();
+    failure.on = false;
+    await harness.user.click(screen.getByRole('button', { name: 'Start this step again' }));
+    expect(screen.getByLabelText('Amount')).toHaveValue('100');
+    expect(await screen.findByText(/^Quote expires in \d:\d\d$/)).toBeInTheDocument();
+  });
+});
+
+describe('going offline', () => {
+  it('says so, holds the quote as not firm, and goes on once back online', async () => {
+    const harness = renderWidget();
+    await harness.user.type(screen.getByLabelText('Amount'), '100');
+    await screen.findByText(/^Quote expires in \d:\d\d$/, {}, { timeout: 3000 });
+    act(() => onlineManager.setOnline(false));
+    expect(screen.getByText(/^You are offline/)).toBeInTheDocument();
+    await harness.user.clear(screen.getByLabelText('Amount'));
+    await harness.user.type(screen.getByLabelText('Amount'), '200');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(harness.lockedQuoteRequests()).toHaveLength(1); // paused, not failed
+    act(() => onlineManager.setOnline(true));
+    expect(await screen.findByText('200 USDC', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(screen.queryByText(/^You are offline/)).not.toBeInTheDocument();
+  });
+});
