@@ -16,11 +16,20 @@ export const API_PATHS = {
   mockTestingGuide: `${API_PREFIX}/transactions/mock-testing-guide`,
 } as const;
 
+/** Server side only: the partner's key (the proxy sends it, the API checks it). */
+export const API_KEY_HEADER = 'partner-api-key';
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+/** Assumed: the proxy's own request id; the API documents none. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/**
+ * Every header name, for server code and tests. Browser code imports the single names above: a
+ * bundle keeps a whole object it touches, and the widget's build must not even name the key header.
+ */
 export const HEADERS = {
-  apiKey: 'partner-api-key',
-  idempotencyKey: 'Idempotency-Key',
-  /** Assumed: the proxy's own request id; the API documents none. */
-  requestId: 'x-request-id',
+  apiKey: API_KEY_HEADER,
+  idempotencyKey: IDEMPOTENCY_KEY_HEADER,
+  requestId: REQUEST_ID_HEADER,
 } as const;
 
 /** Assumed (real key format undocumented): sandbox keys are `sk_sandbox_` + 32 hex. */

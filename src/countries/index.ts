@@ -1,16 +1,20 @@
 /**
  * The payout rails as data. The rail follows the fiat currency; adding a rail means adding an
- * entry here, a module with its fields, and its messages. A rail's module (and the validator
- * packages it needs) loads only when a user wants that rail, so a partner's page pays for none
- * of them up front.
+ * entry here, a module with its field table, a row in `bankRules.ts` (tsc asks for it), and its
+ * messages. A rail's module (with `validators.ts` and the packages it needs: clabe-validator,
+ * ibantools) loads only when a user wants a rail, so a partner's page pays for none of them up front.
  */
 import type { FiatCurrency } from '../api/chains';
 import type { PayoutRail, RailEntry } from './types';
 
-export type { BankField, FieldProblem, PayoutRail, Phrase, RailEntry } from './types';
+export type { BankDetailsPath, BankField, BankValues, FieldOption, FieldProblem, PayoutRail, Phrase, RailEntry } from './types';
+export { bankProblems, buildBankDetails, fieldProblem, isVisible, visibleFields } from './values';
 
 export const rails = {
   MX: { id: 'MX', fiatCurrency: 'MXN', title: 'bank.rail.MX', load: () => import('./mx').then((module) => module.mx) },
+  DO: { id: 'DO', fiatCurrency: 'DOP', title: 'bank.rail.DO', load: () => import('./do').then((module) => module.do_) },
+  US: { id: 'US', fiatCurrency: 'USD', title: 'bank.rail.US', load: () => import('./us').then((module) => module.us) },
+  SEPA: { id: 'SEPA', fiatCurrency: 'EUR', title: 'bank.rail.SEPA', load: () => import('./sepa').then((module) => module.sepa) },
 } as const satisfies { [Id in string]: RailEntry<Id> };
 
 export type RailId = keyof typeof rails;
