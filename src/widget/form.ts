@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { BLOCKCHAIN_SYMBOLS, FIAT_CURRENCIES, isSupportedPair, tokenDecimals, type BlockchainSymbol, type FiatCurrency } from '../api/chains';
-import { emptyBankValues, loadedRail, PAYOUT_CURRENCIES, railFor, type FieldProblem, type RailId } from '../countries';
+import { bankProblems, emptyBankValues, loadedRail, PAYOUT_CURRENCIES, railFor, type FieldProblem, type RailId } from '../countries';
 
 export type AmountSide = 'crypto' | 'fiat';
 
@@ -84,7 +84,8 @@ export const formSchema = z
     fiatCurrency: z.enum(FIAT_CURRENCIES),
     blockchainSymbol: z.enum(BLOCKCHAIN_SYMBOLS as [BlockchainSymbol, ...BlockchainSymbol[]]),
     tokenSymbol: z.string(),
-    bank: z.record(z.string(), z.record(z.string(), z.string())),
+    // A field not yet shown has no value: the rail's own checks say what is missing.
+    bank: z.record(z.string(), z.record(z.string(), z.catch(z.string(), ''))),
   })
   .check(
     z.superRefine((values, ctx) => {
@@ -99,9 +100,8 @@ export const formSchema = z
       const entry = railFor(values.fiatCurrency);
       const rail = entry && loadedRail(entry.id);
       if (!entry || !rail) return;
-      for (const field of rail.fields) {
-        const value = values.bank[entry.id]?.[field.name] ?? '';
-        report(['bank', entry.id, field.name], value ? field.validate(value) : { key: 'validation.required' });
+      for (const [name, problem] of Object.entries(bankProblems(rail, values.bank[entry.id] ?? {}))) {
+        report(['bank', entry.id, name], problem);
       }
     }),
   );

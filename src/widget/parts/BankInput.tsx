@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
-import { useController, useFormContext } from 'react-hook-form';
-import type { BankField } from '../../countries';
+import { useController } from 'react-hook-form';
+import type { BankField, BankValues } from '../../countries';
 import { useI18n } from '../../i18n';
 import { readProblem, type OffRampFormValues } from '../form';
 import { FieldMessage } from './FieldMessage';
@@ -15,19 +15,29 @@ const caretIndex = (display: string, kept: number) => {
   return display.length;
 };
 
+interface BankInputProps {
+  railId: string;
+  field: BankField;
+  /** The rail's values, for fields whose display or check depends on another (document number by type). */
+  values: BankValues;
+  inputId: string;
+  /** After the value changes: checks what depends on it. */
+  onChanged: (complete: boolean) => void;
+}
+
 /**
- * One bank field of a rail. The form keeps the normalized value (no spaces); the input shows it
- * in the rail's display format, with the caret kept where the user was typing.
+ * One bank field of a rail: a select or a text input. The form keeps the normalized value (no
+ * spaces); a text input shows it in the rail's display format, with the caret kept where the
+ * user was typing.
  */
-export function BankInput({ railId, field, inputId }: { railId: string; field: BankField; inputId: string }) {
+export function BankInput({ railId, field, values, inputId, onChanged }: BankInputProps) {
   const { t } = useI18n();
-  const { trigger } = useFormContext<OffRampFormValues>();
   const name = `bank.${railId}.${field.name}` as `bank.MX.${string}`;
   const { field: control, fieldState } = useController<OffRampFormValues>({ name });
   const value = typeof control.value === 'string' ? control.value : '';
-  const shown = field.display ? field.display(value) : value;
   const input = useRef<HTMLInputElement | null>(null);
   const pendingCaret = useRef<number | null>(null);
+  const shown = field.display ? field.display(value, values) : value;
 
   useLayoutEffect(() => {
     if (pendingCaret.current === null || !input.current || document.activeElement !== input.current) return;
@@ -40,34 +50,59 @@ export function BankInput({ railId, field, inputId }: { railId: string; field: B
   const description = field.describe?.(value);
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
+  const common = {
+    id: inputId,
+    name: control.name,
+    'aria-invalid': problem ? true : undefined,
+    'aria-describedby': `${hintId} ${errorId}`,
+    onBlur: control.onBlur,
+  } as const;
 
   return (
     <div className="orw-field">
       <label htmlFor={inputId}>{t(field.label)}</label>
-      <input
-        id={inputId}
-        ref={(element) => {
-          input.current = element;
-          control.ref(element);
-        }}
-        name={control.name}
-        value={shown}
-        inputMode={field.inputMode}
-        autoComplete={field.autoComplete}
-        maxLength={field.maxLength}
-        spellCheck={false}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={`${hintId} ${errorId}`}
-        onBlur={control.onBlur}
-        onChange={(event) => {
-          const raw = event.target.value;
-          const caret = event.target.selectionStart ?? raw.length;
-          pendingCaret.current = field.normalize(raw.slice(0, caret)).length;
-          const next = field.normalize(raw);
-          control.onChange(next);
-          if (field.length !== undefined && next.length >= field.length) void trigger(name);
-        }}
-      />
+      {field.kind === 'select' ? (
+        <select
+          {...common}
+          ref={control.ref}
+          value={value}
+          autoComplete={field.autoComplete}
+          onChange={(event) => {
+            control.onChange(event.target.value);
+            onChanged(true);
+          }}
+        >
+          <option value="" disabled={!field.optional}>
+            {t('bank.choose')}
+          </option>
+          {field.options?.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label ? t(option.label) : option.text}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          {...common}
+          ref={(element) => {
+            input.current = element;
+            control.ref(element);
+          }}
+          value={shown}
+          inputMode={field.inputMode}
+          autoComplete={field.autoComplete}
+          maxLength={field.maxLength}
+          spellCheck={false}
+          onChange={(event) => {
+            const raw = event.target.value;
+            // Only a formatted display moves the caret; plain text (names, streets) keeps the browser's.
+            if (field.display) pendingCaret.current = field.normalize(raw.slice(0, event.target.selectionStart ?? raw.length)).length;
+            const next = field.normalize(raw);
+            control.onChange(next);
+            onChanged(field.length !== undefined && next.length >= field.length);
+          }}
+        />
+      )}
       <div id={hintId}>
         {field.hint && <p className="orw-hint">{t(field.hint)}</p>}
         <p className="orw-hint" aria-live="polite">
