@@ -4,12 +4,15 @@
  * against its schema; every failure becomes one `OffRampError`.
  */
 import type * as z from 'zod/mini';
-import { API_PATHS, HEADERS } from './contract';
+import { API_PATHS, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER, SESSION_USER } from './contract';
 import { CLIENT_ERROR_CODES, OffRampError, parseErrorBody } from './errors';
 import {
   estimateSchema,
   orderSchema,
+  pageOf,
   quoteSchema,
+  receiverSchema,
+  savedBankAccountSchema,
   successEnvelope,
   type Estimate,
   type EstimateRequest,
@@ -17,6 +20,8 @@ import {
   type OrderBody,
   type Quote,
   type QuoteRequest,
+  type Receiver,
+  type SavedBankAccount,
 } from './schemas';
 
 export interface ProxyClientOptions {
@@ -54,6 +59,10 @@ export interface ProxyClient {
   lockQuote(request: QuoteRequest, options?: RequestOptions): Promise<Received<Quote>>;
   /** `POST /off-ramp`: the order; the key makes retries of one confirmation one order. */
   createOrder(body: OrderBody, options: RequestOptions & { idempotencyKey: string }): Promise<Received<Order>>;
+  /** The signed-in user's saved off-ramp accounts (the proxy fills in the user). */
+  savedBankAccounts(filter: { country?: string }, options?: RequestOptions): Promise<Received<{ data: SavedBankAccount[] }>>;
+  /** The signed-in user's receivers (the proxy fills in the user). */
+  receivers(options?: RequestOptions): Promise<Received<{ data: Receiver[] }>>;
 }
 
 const SKEW_NOISE_MS = 1_500;
@@ -119,7 +128,7 @@ export const createProxyClient = ({ proxyUrl, fetch: fetchImpl, headers, timeout
       clearTimeout(timer);
       init.signal?.removeEventListener('abort', forward);
     }
-    const requestId = response.headers.get(HEADERS.requestId) ?? undefined;
+    const requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;
@@ -164,9 +173,16 @@ export const createProxyClient = ({ proxyUrl, fetch: fetchImpl, headers, timeout
     createOrder: (body, { idempotencyKey, signal }) =>
       call(orderSchema, API_PATHS.offRamp, {
         method: 'POST',
-        headers: { ...json, [HEADERS.idempotencyKey]: idempotencyKey },
+        headers: { ...json, [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
         body: JSON.stringify(body),
         signal,
       }),
+    savedBankAccounts: ({ country }, options = {}) =>
+      call(pageOf(savedBankAccountSchema), `${API_PATHS.bankAccounts(SESSION_USER)}?${toQuery({ rampType: 'OFF_RAMP', country })}`, {
+        method: 'GET',
+        signal: options.signal,
+      }),
+    receivers: (options = {}) =>
+      call(pageOf(receiverSchema), `${API_PATHS.receivers}?${toQuery({ userId: SESSION_USER })}`, { method: 'GET', signal: options.signal }),
   };
 };

@@ -17,6 +17,12 @@ export const API_PATHS = {
 } as const;
 
 /** Server side only: the partner's key (the proxy sends it, the API checks it). */
+/**
+ * The user the browser names in a user-scoped path (`/banks/users/{userId}/accounts`): the browser
+ * does not know the id, and the proxy puts the signed-in user's there whatever it says.
+ */
+export const SESSION_USER = 'me';
+
 export const API_KEY_HEADER = 'partner-api-key';
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 /** Assumed: the proxy's own request id; the API documents none. */

@@ -192,6 +192,50 @@ export const orderSchema = z.object({
 });
 export type Order = z.output<typeof orderSchema>;
 
+// ── Saved bank accounts and receivers ───────────────────────────────────────────────────────────
+
+const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
+
+/**
+ * An item of `GET /banks/users/{userId}/accounts`. The list says `clabe` / `accountNumber` /
+ * `documentNumber` where the order body says `accountIdentifier` / `documentIdentifier`; assumed:
+ * SEPA and US items also carry `iban`, `bic`, `routingNumber`.
+ */
+export const savedBankAccountSchema = z.object({
+  id,
+  country: z.string(),
+  rampType: z.optional(z.string()),
+  clabe: maybe(z.string()),
+  accountNumber: maybe(z.string()),
+  iban: maybe(z.string()),
+  bic: maybe(z.string()),
+  routingNumber: maybe(z.string()),
+  bankName: maybe(z.string()),
+  isVerified: z.boolean(),
+  /** Assumed values: PENDING, VERIFIED, FAILED. */
+  verificationStatus: maybe(z.string()),
+});
+export type SavedBankAccount = z.output<typeof savedBankAccountSchema>;
+
+/** The number a saved account is known by, masked by whoever shows it. */
+export const savedAccountNumber = (account: SavedBankAccount): string =>
+  account.clabe ?? account.accountNumber ?? account.iban ?? '';
+
+export const receiverSchema = z.object({
+  id,
+  receiverType: z.enum(['INDIVIDUAL', 'BUSINESS']),
+  email: maybe(z.string()),
+  firstName: maybe(z.string()),
+  lastName: maybe(z.string()),
+  businessName: maybe(z.string()),
+  disabled: z.boolean(),
+});
+export type Receiver = z.output<typeof receiverSchema>;
+
+/** A list page: `{ count, total, data }`. */
+export const pageOf = <T extends z.ZodMiniType>(item: T) =>
+  z.object({ count: z.number(), total: z.optional(z.number()), data: z.array(item) });
+
 // ── Envelopes ───────────────────────────────────────────────────────────────────────────────────
 
 export const successEnvelope = <T extends z.ZodMiniType>(data: T) =>

@@ -5,16 +5,17 @@
  * ibantools) loads only when a user wants a rail, so a partner's page pays for none of them up front.
  */
 import type { FiatCurrency } from '../api/chains';
+import { BANK_COUNTRIES } from '../api/contract';
 import type { PayoutRail, RailEntry } from './types';
 
 export type { BankDetailsPath, BankField, BankValues, FieldOption, FieldProblem, PayoutRail, Phrase, RailEntry } from './types';
 export { bankProblems, buildBankDetails, fieldProblem, isVisible, visibleFields } from './values';
 
 export const rails = {
-  MX: { id: 'MX', fiatCurrency: 'MXN', title: 'bank.rail.MX', load: () => import('./mx').then((module) => module.mx) },
-  DO: { id: 'DO', fiatCurrency: 'DOP', title: 'bank.rail.DO', load: () => import('./do').then((module) => module.do_) },
-  US: { id: 'US', fiatCurrency: 'USD', title: 'bank.rail.US', load: () => import('./us').then((module) => module.us) },
-  SEPA: { id: 'SEPA', fiatCurrency: 'EUR', title: 'bank.rail.SEPA', load: () => import('./sepa').then((module) => module.sepa) },
+  MX: { id: 'MX', fiatCurrency: 'MXN', countries: ['MX'], title: 'bank.rail.MX', load: () => import('./mx').then((module) => module.mx) },
+  DO: { id: 'DO', fiatCurrency: 'DOP', countries: ['DO'], title: 'bank.rail.DO', load: () => import('./do').then((module) => module.do_) },
+  US: { id: 'US', fiatCurrency: 'USD', countries: ['US'], title: 'bank.rail.US', load: () => import('./us').then((module) => module.us) },
+  SEPA: { id: 'SEPA', fiatCurrency: 'EUR', countries: BANK_COUNTRIES.sepa, title: 'bank.rail.SEPA', load: () => import('./sepa').then((module) => module.sepa) },
 } as const satisfies { [Id in string]: RailEntry<Id> };
 
 export type RailId = keyof typeof rails;

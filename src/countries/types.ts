@@ -72,6 +72,8 @@ export interface BankField {
 export interface RailEntry<Id extends string = string> {
   id: Id;
   fiatCurrency: FiatCurrency;
+  /** The `country` values its accounts carry (SEPA: every SEPA country). */
+  countries: readonly string[];
   title: MessageKey;
   /** The rail's fields and validators, with the packages they need: loaded when first wanted. */
   load: () => Promise<PayoutRail>;

@@ -1,7 +1,10 @@
 /**
  * The dev server plugin: `vite` and `vite preview` serve the demo page, the partner proxy at
  * `/proxy` and the sandbox at `/sandbox`, all over real HTTP, so the widget runs exactly as on a
- * partner's site. Node's req/res become web Request/Response through @hono/node-server.
+ * partner's site: the page calls the proxy, and the proxy calls the sandbox over HTTP at the
+ * server's own `/sandbox`, as it would call the API. Node's req/res become web Request/Response
+ * through @hono/node-server. The page is served from the proxy's own origin, so CORS needs no
+ * allowlist here.
  *
  * With OFFRAMP_API_BASE, OFFRAMP_API_KEY and OFFRAMP_USER_ID (in a git-ignored `.env`, see
  * `.env.example`), the proxy forwards to that API (staging) instead of the in-process sandbox.
@@ -9,10 +12,11 @@
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { loadEnv, type Connect, type Logger, type Plugin } from 'vite';
 import * as z from 'zod/mini';
 import { API_ERRORS, errorBody } from '../api/errors';
-import { createOffRampProxy, type OffRampProxyOptions } from '../proxy';
+import { createOffRampProxy, type OffRampProxy, type OffRampProxyOptions, type ProxyLogger } from '../proxy';
 import { createSandbox, SANDBOX_FIXTURES, type Sandbox } from '../sandbox';
 import { DEMO_CONTROL_PATH, DEMO_USER_COOKIE, type DemoUser } from './settings';
 
@@ -49,12 +53,32 @@ export interface OffRampDevServerOptions {
 
 type Env = Record<string, string | undefined>;
 
-/** The real API, when all three variables are there; else the sandbox in this process. */
-const upstreamOf = (env: Env, sandbox: Sandbox): Pick<OffRampProxyOptions, 'upstream' | 'apiKey' | 'resolveUserId' | 'fetch'> => {
+type Upstream = Pick<OffRampProxyOptions, 'upstream' | 'apiKey' | 'resolveUserId' | 'fetch'>;
+
+/** The real API, when all three variables are there. */
+const realApiOf = (env: Env): Upstream | undefined => {
   const { OFFRAMP_API_BASE: base, OFFRAMP_API_KEY: apiKey, OFFRAMP_USER_ID: userId } = env;
-  if (base && apiKey && userId) return { upstream: base, apiKey, resolveUserId: () => userId };
-  return { upstream: 'http://sandbox.invalid', apiKey: SANDBOX_FIXTURES.apiKey, resolveUserId: demoUserId, fetch: sandbox.fetch };
+  return base && apiKey && userId ? { upstream: base, apiKey, resolveUserId: () => userId } : undefined;
 };
+
+/** The sandbox at this server's own `/sandbox`, over HTTP; in-process only if the server has no address (middleware mode). */
+const sandboxUpstream = (sandbox: Sandbox, origin: string | undefined): Upstream => {
+  const signIn = { apiKey: SANDBOX_FIXTURES.apiKey, resolveUserId: demoUserId };
+  return origin ? { upstream: `${origin}${SANDBOX_MOUNT}`, ...signIn } : { upstream: 'http://sandbox.invalid', fetch: sandbox.fetch, ...signIn };
+};
+
+/** Where this server listens, as a URL it can call itself on: a wildcard address means loopback. */
+const ownOrigin = (address: AddressInfo | string | null | undefined, https: boolean): string | undefined => {
+  if (!address || typeof address === 'string') return undefined;
+  const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '[::1]' : address.address;
+  return `${https ? 'https' : 'http'}://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${address.port}`;
+};
+
+/** The proxy's structured lines in Vite's own log (so `logLevel` governs them). */
+const viteLogger =
+  (logger: Logger): ProxyLogger =>
+  ({ level, ...entry }) =>
+    logger[level](`offramp proxy ${JSON.stringify(entry)}`, { timestamp: true });
 
 /**
  * The demo page sends `{ quoteLifetimeMs }` (30 s or 5 min). The other sandbox settings are
@@ -80,22 +104,29 @@ const controlApp = (sandbox: Sandbox) =>
 type Middleware = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /** Mounts one web-standard handler; connect strips the mount path, so it sees the API's own paths. */
-const listener = (handler: (request: Request) => Response | Promise<Response>): Middleware =>
+const listener = (handler: (request: Request, env?: unknown) => Response | Promise<Response>): Middleware =>
   // overrideGlobalObjects: false, so Vite's process keeps Node's own Request and Response.
   getRequestListener(handler, { overrideGlobalObjects: false });
 
-const mount = (middlewares: Connect.Server, env: Env, logger: Logger) => {
+const mount = (middlewares: Connect.Server, env: Env, logger: Logger, origin: () => string | undefined) => {
   const sandbox = createSandbox();
-  const upstream = upstreamOf(env, sandbox);
-  const proxy = createOffRampProxy({ ...upstream, premiumSpread: DEMO_PREMIUM_SPREAD });
+  const realApi = realApiOf(env);
+  // Made at the first request: only then does the server know its port, so the proxy can reach /sandbox.
+  let proxy: OffRampProxy | undefined;
+  const proxyNow = () =>
+    (proxy ??= createOffRampProxy({
+      ...(realApi ?? sandboxUpstream(sandbox, origin())),
+      premiumSpread: DEMO_PREMIUM_SPREAD,
+      logger: viteLogger(logger),
+    }));
   // The control path lies under the sandbox's mount: register it first.
   middlewares.use(DEMO_CONTROL_PATH, listener(controlApp(sandbox).fetch));
   middlewares.use(SANDBOX_MOUNT, listener(sandbox));
-  middlewares.use(PROXY_MOUNT, listener(proxy));
+  middlewares.use(PROXY_MOUNT, listener((request, bindings) => proxyNow()(request, bindings)));
   logger.info(
-    upstream.fetch
-      ? `offramp: ${PROXY_MOUNT} → in-process sandbox (also at ${SANDBOX_MOUNT}; key ${SANDBOX_FIXTURES.apiKey})`
-      : `offramp: ${PROXY_MOUNT} → ${upstream.upstream} (from OFFRAMP_API_BASE)`,
+    realApi
+      ? `offramp: ${PROXY_MOUNT} → ${realApi.upstream} (from OFFRAMP_API_BASE)`
+      : `offramp: ${PROXY_MOUNT} → the sandbox at ${SANDBOX_MOUNT}, over HTTP (key ${SANDBOX_FIXTURES.apiKey})`,
   );
 };
 
@@ -108,10 +139,12 @@ export function offRampDevServer(options: OffRampDevServerOptions = {}): Plugin 
       env = options.env ?? loadEnv(config.mode, process.cwd(), '');
     },
     configureServer(server) {
-      mount(server.middlewares, env, server.config.logger);
+      const https = Boolean(server.config.server.https);
+      mount(server.middlewares, env, server.config.logger, () => ownOrigin(server.httpServer?.address(), https));
     },
     configurePreviewServer(server) {
-      mount(server.middlewares, env, server.config.logger);
+      const https = Boolean(server.config.preview.https);
+      mount(server.middlewares, env, server.config.logger, () => ownOrigin(server.httpServer.address(), https));
     },
   };
 }

@@ -38,6 +38,7 @@ export const en = {
   'review.receive': 'You receive',
   'review.rate': 'Rate',
   'review.network': 'Network',
+  'review.receiver': 'Receiver',
   'review.account': 'Paid to',
   'review.expiredHint': 'Confirm is off until you get a new quote. Everything else you entered is kept.',
 

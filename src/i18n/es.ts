@@ -38,6 +38,7 @@ export const es: Messages = {
   'review.receive': 'Recibes',
   'review.rate': 'Tipo de cambio',
   'review.network': 'Red',
+  'review.receiver': 'Destinatario',
   'review.account': 'Se paga a',
   'review.expiredHint': 'Confirmar está desactivado hasta que obtengas una nueva cotización. Todo lo demás que ingresaste se conserva.',
 

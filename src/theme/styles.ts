@@ -59,6 +59,14 @@ export const stylesheet = /* css */ `
 }
 [data-offramp-widget] .orw-sides label:has(input:checked) { border-color: var(--orw-color-primary); box-shadow: inset 0 0 0 1px var(--orw-color-primary); }
 [data-offramp-widget] .orw-sides input { width: auto; min-height: 0; margin: 0; accent-color: var(--orw-color-primary); }
+[data-offramp-widget] .orw-choices { display: grid; gap: 8px; border: 0; padding: 0; margin: 0; }
+[data-offramp-widget] .orw-choices legend { margin-bottom: 6px; }
+[data-offramp-widget] .orw-choices label {
+  display: flex; align-items: center; gap: 10px; min-height: 44px; padding: 8px 12px; font-weight: 500; cursor: pointer;
+  border: 1px solid var(--orw-color-border); border-radius: calc(var(--orw-radius) / 1.5);
+}
+[data-offramp-widget] .orw-choices label:has(input:checked) { border-color: var(--orw-color-primary); box-shadow: inset 0 0 0 1px var(--orw-color-primary); }
+[data-offramp-widget] .orw-choices input { width: auto; min-height: 0; margin: 0; accent-color: var(--orw-color-primary); }
 [data-offramp-widget] .orw-summary { display: grid; gap: 8px; margin: 0; padding: 14px; border-radius: var(--orw-radius); background: var(--orw-color-subtle); }
 [data-offramp-widget] .orw-summary div { display: flex; justify-content: space-between; gap: 12px; flex-wrap: wrap; }
 [data-offramp-widget] .orw-summary dt { color: var(--orw-color-muted); }

@@ -67,6 +67,10 @@ export interface OffRampWidgetProps {
   headers?: Record<string, string>;
   /** Milliseconds before an unanswered request counts as failed. Default 20 000. Read once at mount. */
   timeoutMs?: number;
+  /** Pay this receiver of the user instead of the user; the review step names them. Read once at mount. */
+  receiverId?: string;
+  /** Let the user choose between themselves and their receivers on the bank step. */
+  chooseReceiver?: boolean;
 }
 
 /** The amount step's quote as every step reads it. */
@@ -112,12 +116,13 @@ const TITLES = {
   send: 'step.send.title',
 } as const;
 
-function Checkout({ defaultValues, onQuote, onSubmitted, onError, onKycRequired, onStepChange }: OffRampWidgetProps) {
+function Checkout(props: OffRampWidgetProps) {
+  const { defaultValues, receiverId, chooseReceiver = false, onQuote, onSubmitted, onError, onKycRequired, onStepChange } = props;
   const i18n = useI18n();
   const client = useProxyClient();
   const online = useOnline();
   const events = useLatest({ onQuote, onSubmitted, onError, onKycRequired, onStepChange });
-  const [initial] = useState(() => initialValues(defaultValues));
+  const [initial] = useState(() => initialValues(defaultValues, receiverId));
   const form = useForm<OffRampFormValues>({
     defaultValues: initial,
     resolver: zodResolver(formSchema),
@@ -141,14 +146,28 @@ function Checkout({ defaultValues, onQuote, onSubmitted, onError, onKycRequired,
     },
     [events],
   );
+  const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // Screen readers and keyboards follow the step; never steal focus from the host page at mount.
     if (!moved.current) return;
     const field = focusAfterMove.current;
     focusAfterMove.current = undefined;
-    if (field) form.setFocus(field);
-    else heading.current?.focus();
-  }, [step, kycRequired, form]);
+    if (!field) {
+      heading.current?.focus();
+      return;
+    }
+    // The step may still be loading its fields: look for the field over a few frames.
+    let frames = 0;
+    let frame = 0;
+    const focusField = () => {
+      const inputs = root.current?.querySelectorAll<HTMLInputElement>(`[name="${CSS.escape(field)}"]`) ?? [];
+      const target = [...inputs].find((input) => input.checked) ?? inputs[0];
+      if (target) target.focus();
+      else if ((frames += 1) < 30) frame = requestAnimationFrame(focusField);
+    };
+    focusField();
+    return () => cancelAnimationFrame(frame);
+  }, [step, kycRequired]);
 
   // ── Quote ──
   const [quoteInput, setQuoteInput] = useState<QuoteInput | undefined>(undefined);
@@ -219,13 +238,14 @@ function Checkout({ defaultValues, onQuote, onSubmitted, onError, onKycRequired,
         go('amount');
         return;
       case 'bank': {
-        const { fiatCurrency } = form.getValues();
+        const { fiatCurrency, savedAccount } = form.getValues();
         const entry = railFor(fiatCurrency);
         const field = entry && loadedRail(entry.id)?.fields[0];
-        if (entry && field) {
-          const name = `bank.${entry.id}.${field.name}` as FieldPath<OffRampFormValues>;
-          form.setError(name, { type: 'server', message: problem });
-          focusAfterMove.current = name;
+        // On the saved account that was refused, else on the first of the typed details.
+        const name = entry && (savedAccount[entry.id] ? `savedAccount.${entry.id}` : field && `bank.${entry.id}.${field.name}`);
+        if (name) {
+          form.setError(name as FieldPath<OffRampFormValues>, { type: 'server', message: problem });
+          focusAfterMove.current = name as FieldPath<OffRampFormValues>;
         }
         setOrderError(undefined);
         go('bank');
@@ -248,9 +268,11 @@ function Checkout({ defaultValues, onQuote, onSubmitted, onError, onKycRequired,
     const entry = railFor(values.fiatCurrency);
     const rail = entry && loadedRail(entry.id);
     if (!entry || !rail) return;
+    const saved = values.receiverId ? undefined : values.savedAccount[entry.id];
     const body: OrderBody = {
       quoteId: current.quote.quoteId,
-      userBankInformation: rail.toBankDetails(values.bank[entry.id]),
+      ...(saved ? { userBankInformationId: saved } : { userBankInformation: rail.toBankDetails(values.bank[entry.id]) }),
+      ...(values.receiverId ? { receiverId: values.receiverId } : {}),
     };
     const serialized = JSON.stringify(body);
     if (confirmation.current?.body !== serialized) confirmation.current = { body: serialized, key: newIdempotencyKey() };
@@ -292,7 +314,7 @@ function Checkout({ defaultValues, onQuote, onSubmitted, onError, onKycRequired,
   const index = STEPS.indexOf(step);
   const titleId = `${STYLESHEET_ID}-title`;
   return (
-    <div data-offramp-widget="" lang={i18n.locale}>
+    <div data-offramp-widget="" lang={i18n.locale} ref={root}>
       <style href={STYLESHEET_ID} precedence="default">
         {stylesheet}
       </style>
@@ -325,7 +347,7 @@ function Checkout({ defaultValues, onQuote, onSubmitted, onError, onKycRequired,
             ) : (
               <Suspense fallback={<p role="status">{i18n.t('step.loading')}</p>}>
                 {step === 'amount' && <AmountStep quote={quote} onQuoteInput={setQuoteInput} onContinue={() => go('bank')} />}
-                {step === 'bank' && <BankStep onBack={() => go('amount')} onContinue={() => go('review')} />}
+                {step === 'bank' && <BankStep chooseReceiver={chooseReceiver} onBack={() => go('amount')} onContinue={() => go('review')} />}
                 {step === 'review' && (
                   <ReviewStep
                     quote={quote}

@@ -18,12 +18,16 @@ export interface OffRampFormValues {
   tokenSymbol: string;
   /** Bank details per rail, so switching currency and back keeps what was typed. */
   bank: Record<RailId, Record<string, string>>;
+  /** Per rail, the saved account chosen instead of typed details ('' or absent: a new account). */
+  savedAccount: Partial<Record<RailId, string>>;
+  /** The receiver paid instead of the user ('': the user). */
+  receiverId: string;
 }
 
 /** What a host may pre-fill. */
-export type OffRampDefaultValues = Partial<Omit<OffRampFormValues, 'bank'>>;
+export type OffRampDefaultValues = Partial<Omit<OffRampFormValues, 'bank' | 'savedAccount' | 'receiverId'>>;
 
-export const initialValues = (defaults: OffRampDefaultValues = {}): OffRampFormValues => ({
+export const initialValues = (defaults: OffRampDefaultValues = {}, receiverId = ''): OffRampFormValues => ({
   side: 'crypto',
   amount: '',
   fiatCurrency: PAYOUT_CURRENCIES[0] ?? 'MXN',
@@ -32,6 +36,8 @@ export const initialValues = (defaults: OffRampDefaultValues = {}): OffRampFormV
   tokenSymbol: 'USDC',
   ...defaults,
   bank: emptyBankValues(),
+  savedAccount: Object.fromEntries(Object.keys(emptyBankValues()).map((rail) => [rail, ''])),
+  receiverId,
 });
 
 export const AMOUNT_FIELDS = ['side', 'amount', 'fiatCurrency', 'blockchainSymbol', 'tokenSymbol'] as const;
@@ -86,6 +92,8 @@ export const formSchema = z
     tokenSymbol: z.string(),
     // A field not yet shown has no value: the rail's own checks say what is missing.
     bank: z.record(z.string(), z.record(z.string(), z.catch(z.string(), ''))),
+    savedAccount: z.record(z.string(), z.catch(z.string(), '')),
+    receiverId: z.catch(z.string(), ''),
   })
   .check(
     z.superRefine((values, ctx) => {
@@ -99,7 +107,7 @@ export const formSchema = z
       // Bank fields are checked once their rail has loaded, which the bank step waits for.
       const entry = railFor(values.fiatCurrency);
       const rail = entry && loadedRail(entry.id);
-      if (!entry || !rail) return;
+      if (!entry || !rail || values.savedAccount[entry.id]) return;
       for (const [name, problem] of Object.entries(bankProblems(rail, values.bank[entry.id] ?? {}))) {
         report(['bank', entry.id, name], problem);
       }

@@ -1,11 +1,16 @@
 import { use, useId } from 'react';
 import { useFormContext, useWatch, type FieldPath } from 'react-hook-form';
-import { loadRail, railFor, visibleFields, type RailEntry, type RailId } from '../../countries';
+import { loadRail, railFor, visibleFields, type PayoutRail, type RailEntry, type RailId } from '../../countries';
 import { useI18n } from '../../i18n';
-import type { OffRampFormValues } from '../form';
+import { readProblem, type OffRampFormValues } from '../form';
+import { useReceivers, useSavedAccounts } from '../hooks/useAccounts';
+import { receiverLabel, savedAccountLabel } from '../parts/accountLabels';
 import { BankInput } from '../parts/BankInput';
+import { FieldMessage } from '../parts/FieldMessage';
 
 interface BankStepProps {
+  /** Let the user pay one of their receivers instead of themselves. */
+  chooseReceiver: boolean;
   onBack: () => void;
   onContinue: () => void;
 }
@@ -16,40 +21,92 @@ export function BankStep(props: BankStepProps) {
   return entry ? <RailFields entry={entry} {...props} /> : null;
 }
 
+/** "Who receives the money?": the user, or one of their receivers. */
+function ReceiverChoice({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { register } = useFormContext<OffRampFormValues>();
+  const receivers = useReceivers(true).data ?? [];
+  return (
+    <div className="orw-field">
+      <label htmlFor={id}>{t('bank.receiver')}</label>
+      <select id={id} {...register('receiverId')}>
+        <option value="">{t('bank.receiver.me')}</option>
+        {receivers.map((receiver) => (
+          <option key={receiver.id} value={receiver.id}>
+            {receiverLabel(receiver)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The user's saved accounts for the rail, and "A new account". */
+function SavedAccounts({ entry, rail, id }: { entry: RailEntry<RailId>; rail: PayoutRail; id: string }) {
+  const i18n = useI18n();
+  const { register, getFieldState, formState } = useFormContext<OffRampFormValues>();
+  const accounts = useSavedAccounts(entry, true).data ?? [];
+  if (accounts.length === 0) return null;
+  const name = `savedAccount.${entry.id}` as const;
+  const problem = readProblem(getFieldState(name, formState).error?.message);
+  const choices = [{ value: '', label: i18n.t('bank.saved.new') }].concat(
+    accounts.map((account) => ({ value: account.id, label: savedAccountLabel(account, rail, i18n) })),
+  );
+  return (
+    <fieldset className="orw-choices" aria-describedby={`${id}-error`} aria-invalid={problem ? true : undefined}>
+      <legend>{i18n.t('bank.saved.legend')}</legend>
+      {choices.map((choice) => (
+        <label key={choice.value}>
+          <input type="radio" value={choice.value} {...register(name)} />
+          {choice.label}
+        </label>
+      ))}
+      <FieldMessage id={`${id}-error`} problem={problem} />
+    </fieldset>
+  );
+}
+
 /** Suspends until the rail's fields and validators have loaded (usually prefetched by then). */
-function RailFields({ entry, onBack, onContinue }: BankStepProps & { entry: RailEntry<RailId> }) {
+function RailFields({ entry, chooseReceiver, onBack, onContinue }: BankStepProps & { entry: RailEntry<RailId> }) {
   const { t } = useI18n();
   const id = useId();
   const { control, trigger, getFieldState } = useFormContext<OffRampFormValues>();
   const rail = use(loadRail(entry.id));
   const values = useWatch({ control, name: `bank.${entry.id}` }) ?? {};
+  const receiverId = useWatch({ control, name: 'receiverId' });
+  const saved = useWatch({ control, name: `savedAccount.${entry.id}` });
+  // Saved accounts are the user's own: a receiver is paid into details typed for them.
+  const usingSaved = !receiverId && Boolean(saved);
   const path = (name: string) => `bank.${entry.id}.${name}` as FieldPath<OffRampFormValues>;
 
   /** A change can make another field right or wrong (the BIC's country, a document number's type). */
   const recheck = (changed: string, complete: boolean) => {
     const touched = rail.fields
       .map((field) => path(field.name))
-      .filter((name) => name === path(changed) ? complete : getFieldState(name).isTouched || getFieldState(name).invalid);
+      .filter((name) => (name === path(changed) ? complete : getFieldState(name).isTouched || getFieldState(name).invalid));
     if (touched.length) void trigger(touched);
   };
 
   const continueIfValid = async () => {
-    if (await trigger(`bank.${entry.id}`, { shouldFocus: true })) onContinue();
+    if (usingSaved || (await trigger(`bank.${entry.id}`, { shouldFocus: true }))) onContinue();
   };
 
   return (
     <>
       <p className="orw-hint">{t(entry.title)}</p>
-      {visibleFields(rail, values).map((field) => (
-        <BankInput
-          key={`${entry.id}.${field.name}`}
-          railId={entry.id}
-          field={field}
-          values={values}
-          inputId={`${id}-${field.name}`}
-          onChanged={(complete) => recheck(field.name, complete)}
-        />
-      ))}
+      {chooseReceiver && <ReceiverChoice id={`${id}-receiver`} />}
+      {!receiverId && <SavedAccounts entry={entry} rail={rail} id={`${id}-saved`} />}
+      {!usingSaved &&
+        visibleFields(rail, values).map((field) => (
+          <BankInput
+            key={`${entry.id}.${field.name}`}
+            railId={entry.id}
+            field={field}
+            values={values}
+            inputId={`${id}-${field.name}`}
+            onChanged={(complete) => recheck(field.name, complete)}
+          />
+        ))}
       <div className="orw-actions">
         <button type="button" className="orw-secondary" onClick={onBack}>
           {t('action.back')}

@@ -3,6 +3,8 @@ import { chainName } from '../../api/chains';
 import { loadedRail, railFor } from '../../countries';
 import { useI18n } from '../../i18n';
 import type { ErrorView } from '../errorCatalogue';
+import { useReceivers, useSavedAccounts } from '../hooks/useAccounts';
+import { receiverLabel, savedAccountLabel } from '../parts/accountLabels';
 import type { OffRampFormValues } from '../form';
 import type { LockedQuote } from '../hooks/useQuote';
 import type { QuoteState } from '../OffRampWidget';
@@ -56,12 +58,17 @@ function RateChange({ before, now }: { before: LockedQuote['quote']; now: Locked
 }
 
 export function ReviewStep({ quote, superseded, submitting, submitError, onRenew, onRetry, onBack, onConfirm }: ReviewStepProps) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { getValues } = useFormContext<OffRampFormValues>();
   const values = getValues();
   const entry = railFor(values.fiatCurrency);
   // Loaded: the bank step, which comes first, waits for it.
   const rail = entry && loadedRail(entry.id);
+  const savedId = entry && !values.receiverId ? values.savedAccount[entry.id] : undefined;
+  const saved = useSavedAccounts(entry, Boolean(savedId)).data?.find((account) => account.id === savedId);
+  const receiver = useReceivers(Boolean(values.receiverId)).data?.find((candidate) => candidate.id === values.receiverId);
+  const account = saved ? savedAccountLabel(saved, rail, i18n) : entry && rail && !savedId ? rail.summarize(values.bank[entry.id]) : undefined;
   const shown = quote.current;
   const changed = superseded && shown && quote.firm && superseded.quote.quoteId !== shown.quote.quoteId;
 
@@ -74,10 +81,16 @@ export function ReviewStep({ quote, superseded, submitting, submitError, onRenew
             <dt>{t('review.network')}</dt>
             <dd>{chainName(shown.quote.blockchainSymbol)}</dd>
           </div>
-          {entry && rail && (
+          {values.receiverId && (
+            <div>
+              <dt>{t('review.receiver')}</dt>
+              <dd>{receiver ? receiverLabel(receiver) : '…'}</dd>
+            </div>
+          )}
+          {account && (
             <div>
               <dt>{t('review.account')}</dt>
-              <dd>{rail.summarize(values.bank[entry.id])}</dd>
+              <dd>{account}</dd>
             </div>
           )}
         </QuoteSummary>

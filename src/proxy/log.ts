@@ -1,0 +1,45 @@
+/**
+ * The proxy's logs: one structured entry per answer, and one per failure of its own. An entry
+ * carries the request id the browser also got (`x-request-id`), so a user's report finds its line.
+ * Entries never hold bodies, query strings or headers: bank details and the API key cannot leak.
+ */
+
+export type LogLevel = 'info' | 'warn' | 'error';
+
+export interface ProxyLogEntry {
+  level: LogLevel;
+  /** What happened: `request` (every answer), `upstream-unreachable`, `upstream-timeout`, `rate-limited`, `unexpected-error`. */
+  event: string;
+  requestId: string;
+  method: string;
+  /** The path only; the query string stays out (it can carry amounts and ids). */
+  path: string;
+  status?: number;
+  /** For `request`: from arrival to answer. */
+  durationMs?: number;
+  /** The signed-in user, once known. */
+  userId?: string;
+  /** The error code the proxy answered with, for its own refusals. */
+  code?: string;
+  /** A failure's name and message (never its request). */
+  error?: string;
+}
+
+export type ProxyLogger = (entry: ProxyLogEntry) => void;
+
+const RANK: Record<LogLevel, number> = { info: 0, warn: 1, error: 2 };
+
+/** One JSON line per entry on the console, from `level` up (`info` shows every answer). */
+export const consoleLogger =
+  (level: LogLevel = 'info'): ProxyLogger =>
+  (entry) => {
+    if (RANK[entry.level] < RANK[level]) return;
+    const line = JSON.stringify({ time: new Date().toISOString(), source: 'offramp-proxy', ...entry });
+    if (entry.level === 'error') console.error(line);
+    else if (entry.level === 'warn') console.warn(line);
+    else console.info(line);
+  };
+
+/** `name: message`, without the request or its headers. */
+export const describeError = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);

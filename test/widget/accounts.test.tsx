@@ -1,0 +1,115 @@
+/**
+ * Not typing bank details at all: a saved account of the user's, or a receiver of theirs, with the
+ * sandbox's ownership rules.
+ */
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { API_PATHS } from '../../src/api/contract';
+import { API_ERRORS } from '../../src/api/errors';
+import { SANDBOX_FIXTURES as F } from '../../src/sandbox';
+import type { OffRampWidgetProps } from '../../src/widget/OffRampWidget';
+import { renderWidget, VALID_CLABE } from './harness';
+
+type Harness = ReturnType<typeof renderWidget>;
+
+async function toBankStep(props: Partial<OffRampWidgetProps> = {}) {
+  const harness = renderWidget(props);
+  await harness.user.type(screen.getByLabelText('Amount'), '100');
+  await screen.findByText(/^Quote expires in \d:\d\d$/, {}, { timeout: 3000 });
+  await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
+  await screen.findByRole('heading', { name: 'Where should we pay you?' });
+  return harness;
+}
+
+async function confirm(harness: Harness) {
+  await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
+  await screen.findByRole('heading', { name: 'Review your order' });
+  await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
+}
+
+const orderBody = async (harness: Harness) => harness.orderRequests()[0]!.clone().json();
+
+describe('saved accounts', () => {
+  it('lists the user’s accounts for the rail, masked, and sends the chosen one by id only', async () => {
+    const harness = await toBankStep();
+    const group = await screen.findByRole('group', { name: 'Pay into' });
+    expect(within(group).getByLabelText('A new account')).toBeChecked();
+    expect(within(group).getByLabelText('Banco Santander •••• 7120')).toBeInTheDocument();
+    expect(within(group).getByLabelText(/\(verification pending\)$/)).toBeInTheDocument();
+    // The Dominican account belongs to another rail.
+    expect(within(group).queryByLabelText(/7120|3456/, { selector: '[value="' + F.dominicanBankAccountId + '"]' })).toBeNull();
+
+    await harness.user.click(within(group).getByLabelText('Banco Santander •••• 7120'));
+    expect(screen.queryByLabelText('CLABE')).not.toBeInTheDocument();
+    await confirm(harness);
+    await screen.findByRole('region', { name: 'Deposit address' });
+    expect(await orderBody(harness)).toEqual({ quoteId: expect.any(String), userBankInformationId: F.bankAccountId });
+    expect(harness.sandbox.orders()).toHaveLength(1);
+  });
+
+  it('shows the review with the saved account it pays into', async () => {
+    const harness = await toBankStep();
+    await harness.user.click(await screen.findByLabelText('Banco Santander •••• 7120'));
+    await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
+    const summary = await screen.findByText('Paid to');
+    expect(summary.nextElementSibling).toHaveTextContent('Banco Santander •••• 7120');
+  });
+
+  it.each([
+    ['of another user', API_ERRORS.bankInfoOfOtherUser],
+    ['of another partner', API_ERRORS.bankInfoOfOtherPartner],
+    ['that no longer exists', API_ERRORS.bankInfoNotFound],
+  ])('brings the user back to the list when the account is %s', async (_case, row) => {
+    const harness = await toBankStep();
+    await harness.user.click(await screen.findByLabelText('Banco Santander •••• 7120'));
+    harness.sandbox.injectFault({ method: 'POST', path: API_PATHS.offRamp, fault: { kind: 'error', error: row } });
+    await confirm(harness);
+    const group = await screen.findByRole('group', { name: 'Pay into' });
+    expect(group).toHaveAccessibleDescription('This saved account cannot be used. Choose another or enter new bank details.');
+    expect(within(group).getByLabelText('Banco Santander •••• 7120')).toHaveFocus();
+    expect(harness.sandbox.orders()).toHaveLength(0);
+  });
+});
+
+describe('receivers', () => {
+  it('pays the receiver named by the partner, and the review names them', async () => {
+    const harness = await toBankStep({ receiverId: F.verifiedReceiverId });
+    expect(screen.queryByRole('group', { name: 'Pay into' })).not.toBeInTheDocument();
+    await harness.user.type(await screen.findByLabelText('CLABE'), VALID_CLABE);
+    await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
+    const receiver = await screen.findByText('Receiver');
+    await within(receiver.parentElement!).findByText('maria.lopez@example.com');
+    await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
+    await screen.findByRole('region', { name: 'Deposit address' });
+    expect(await orderBody(harness)).toMatchObject({ receiverId: F.verifiedReceiverId, userBankInformation: { country: 'MX' } });
+  });
+
+  it('lets the user choose between themselves and their receivers', async () => {
+    const harness = await toBankStep({ chooseReceiver: true });
+    const choice = screen.getByLabelText('Who receives the money?');
+    await screen.findByRole('option', { name: 'maria.lopez@example.com' });
+    const options = within(choice).getAllByRole('option').map((option) => option.textContent);
+    expect(options[0]).toBe('Me');
+    expect(options.slice(1).sort()).toEqual(['jose.perez@example.com', 'maria.lopez@example.com']);
+    await harness.user.selectOptions(choice, F.verifiedReceiverId);
+    expect(screen.queryByRole('group', { name: 'Pay into' })).not.toBeInTheDocument();
+    await harness.user.type(await screen.findByLabelText('CLABE'), VALID_CLABE);
+    await confirm(harness);
+    await screen.findByRole('region', { name: 'Deposit address' });
+    expect(await orderBody(harness)).toMatchObject({ receiverId: F.verifiedReceiverId });
+  });
+
+  it.each([
+    ['has not verified their identity', F.unverifiedReceiverId, 'This receiver has not finished verifying their identity yet. Choose another receiver or try later.'],
+    ['belongs to another user', F.otherUserReceiverId, 'This receiver cannot be paid from your account. Choose another receiver.'],
+    ['does not exist', '00000000-0000-4000-8000-000000000000', 'This receiver cannot be paid from your account. Choose another receiver.'],
+  ])('says so on the review step when the receiver %s', async (_case, receiverId, sentence) => {
+    const harness = await toBankStep({ receiverId });
+    await harness.user.type(await screen.findByLabelText('CLABE'), VALID_CLABE);
+    await confirm(harness);
+    const alert = await screen.findByText(sentence);
+    expect(alert.closest('[role="alert"]')).not.toBeNull();
+    expect(screen.getByRole('heading', { name: 'Review your order' })).toBeInTheDocument();
+    expect(harness.sandbox.orders()).toHaveLength(0);
+  });
+});
