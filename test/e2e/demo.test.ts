@@ -60,6 +60,32 @@ describe('the demo page in Chromium', () => {
     expect((page as Page & { problems: string[] }).problems).toEqual([]);
   });
 
+  it('completes a SEPA payout in euros, from a pasted IBAN to a scannable address', async () => {
+    const page = await open(1024);
+    await page.getByLabel('Currency').selectOption('EUR');
+    await page.getByLabel('Amount', { exact: true }).fill('250');
+    await expect.poll(() => page.getByText(/Quote expires in \d:\d\d/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await page.getByLabel('IBAN').fill('de89 3704 0044 0532 0130 00');
+    await page.getByLabel('BIC (SWIFT code)').fill('COBADEFFXXX');
+    await page.getByLabel('Bank', { exact: true }).fill('Commerzbank');
+    await page.getByLabel('The account belongs to').selectOption('INDIVIDUAL');
+    await page.getByLabel('First name').fill('Lena');
+    await page.getByLabel('Last name').fill('Vogel');
+    expect(await page.getByLabel('IBAN').inputValue()).toBe('DE89 3704 0044 0532 0130 00');
+    await page.locator('[data-offramp-widget]').screenshot({ path: `${SHOTS}/sepa-bank.png` });
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await expect.poll(() => page.getByText('€').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('region', { name: 'Deposit address' }).waitFor();
+    await page.locator('.orw-qr svg').waitFor();
+    const shown = (await page.locator('.orw-address').innerText()).replace(/\s+/g, '');
+    expect(await decodeQr(page, '.orw-qr')).toBe(shown);
+    expect((page as Page & { problems: string[] }).problems).toEqual([]);
+  });
+
   it('fits a 360 px phone without sideways scrolling', async () => {
     const page = await open(360);
     await page.getByLabel('Amount', { exact: true }).fill('250');
