@@ -190,12 +190,12 @@ export function createOffRampProxy(options: OffRampProxyOptions): OffRampProxy {
     // Answers are per user: no shared cache may keep one.
     c.header('cache-control', 'no-store');
     await next();
-    const status = c.res.status;
+    // Info, whatever the status: the API's own errors are answers; the proxy's failures get entries of their own.
     log({
-      level: status >= 500 ? 'warn' : 'info',
+      level: 'info',
       event: 'request',
       ...logEntry(c),
-      status,
+      status: c.res.status,
       durationMs: Date.now() - started,
       ...(c.var.code ? { code: c.var.code } : {}),
     });

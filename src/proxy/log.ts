@@ -8,7 +8,10 @@ export type LogLevel = 'info' | 'warn' | 'error';
 
 export interface ProxyLogEntry {
   level: LogLevel;
-  /** What happened: `request` (every answer), `upstream-unreachable`, `upstream-timeout`, `rate-limited`, `unexpected-error`. */
+  /**
+   * What happened: `request` (every answer, info), or a failure of the proxy's own: `upstream-timeout`,
+   * `upstream-unreadable` (warn), `upstream-unreachable`, `store-error`, `unexpected-error` (error).
+   */
   event: string;
   requestId: string;
   method: string;

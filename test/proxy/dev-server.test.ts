@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
+import { createServer, preview, type Plugin, type PreviewServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PATHS, HEADERS } from '../../src/api/contract';
 import { API_ERRORS, errorBody } from '../../src/api/errors';
@@ -36,24 +36,50 @@ const tempDir = (prefix: string) => {
 };
 afterAll(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-/** A bare dev server with only the plugin; `env` stands in for `.env`. */
-const startDev = async (env: Record<string, string>) => {
+/** A bare dev server with only the plugin (and `before` it, a test's own); `env` stands in for `.env`. */
+const startDev = async (env: Record<string, string>, before: Plugin[] = []) => {
   const server = await createServer({
     configFile: false,
     root: tempDir('offramp-dev-'),
     logLevel: 'silent',
-    plugins: [offRampDevServer({ env })],
+    plugins: [...before, offRampDevServer({ env })],
     server: { host: '127.0.0.1', port: 0, ws: false },
   });
   await server.listen();
   return { server, base: baseOf(server.httpServer?.address()) };
 };
 
+/** Sees every request that reaches the sandbox's mount, before the sandbox does. */
+const sandboxSpy = (seen: string[]): Plugin => ({
+  name: 'sandbox-spy',
+  configureServer: (server) =>
+    void server.middlewares.use('/sandbox', (req, _res, next) => {
+      seen.push(`${req.method} ${req.url}`);
+      next();
+    }),
+});
+
 describe('offRampDevServer in `vite` (sandbox mode)', () => {
   let server: ViteDevServer;
   let base: string;
-  beforeAll(async () => ({ server, base } = await startDev({})));
+  const reachedSandbox: string[] = [];
+  beforeAll(async () => ({ server, base } = await startDev({}, [sandboxSpy(reachedSandbox)])));
   afterAll(() => server?.close());
+
+  it('puts the proxy in front of the sandbox over HTTP: the key and user are added on the way to /sandbox', async () => {
+    const before = reachedSandbox.length;
+    const answer = await fetch(`${base}/proxy${API_PATHS.quotes}`, json(QUOTE));
+    expect(answer.status).toBe(201);
+    expect(reachedSandbox.slice(before)).toEqual([`POST ${API_PATHS.quotes}`]);
+  });
+
+  it("serves the demo page's own origin, and refuses a page on any other", async () => {
+    const sameOrigin = await fetch(`${base}/proxy${API_PATHS.quotes}`, json(QUOTE, { origin: base }));
+    expect(sameOrigin.status).toBe(201);
+    const foreign = await fetch(`${base}/proxy${API_PATHS.quotes}`, json(QUOTE, { origin: 'https://elsewhere.example' }));
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toEqual(errorBody(API_ERRORS.originNotAllowed));
+  });
 
   it('serves the sandbox at /sandbox to anyone with a sandbox key', async () => {
     const answer = await fetch(`${base}/sandbox${API_PATHS.receivers}?userId=${F.verifiedUserId}`, { headers: { [HEADERS.apiKey]: F.apiKey } });
