@@ -35,16 +35,16 @@ describe('the demo page in Chromium', () => {
   it('completes the MX path, and the QR code scans to exactly the address shown', async () => {
     const page = await open(1024);
     await page.getByLabel('Amount', { exact: true }).fill('100');
-    await expect.poll(() => page.getByText(/Quote expires in \d:\d\d/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/Quote expires in \d:\d\d/).count(), { timeout: 10_000 }).toBe(1);
     await page.locator('[data-offramp-widget]').screenshot({ path: `${SHOTS}/1-amount.png` });
     await page.getByRole('button', { name: 'Continue' }).click();
 
     await page.getByLabel('CLABE').fill('014680260346007120');
-    await expect.poll(() => page.getByText('Bank: Banco Santander').count()).toBe(1);
+    await expect.poll(() => page.getByText('Bank: Banco Santander').count(), { timeout: 10_000 }).toBe(1);
     await page.locator('[data-offramp-widget]').screenshot({ path: `${SHOTS}/2-bank.png` });
     await page.getByRole('button', { name: 'Continue' }).click();
 
-    await expect.poll(() => page.getByText('CLABE •••• 7120').count()).toBe(1);
+    await expect.poll(() => page.getByText('CLABE •••• 7120').count(), { timeout: 10_000 }).toBe(1);
     await page.locator('[data-offramp-widget]').screenshot({ path: `${SHOTS}/3-review.png` });
     await page.getByRole('button', { name: 'Confirm' }).click();
 
@@ -56,7 +56,7 @@ describe('the demo page in Chromium', () => {
     const shown = (await page.locator('.orw-address').innerText()).replace(/\s+/g, '');
     expect(shown).toMatch(/^0x[0-9a-fA-F]{40}$/);
     expect(await decodeQr(page, '.orw-qr')).toBe(shown);
-    await expect.poll(() => region.getByText(/Quote expires in \d:\d\d/).count()).toBe(1);
+    await expect.poll(() => region.getByText(/Quote expires in \d:\d\d/).count(), { timeout: 10_000 }).toBe(1);
     expect((page as Page & { problems: string[] }).problems).toEqual([]);
   });
 
@@ -64,7 +64,7 @@ describe('the demo page in Chromium', () => {
     const page = await open(1024);
     await page.getByLabel('Currency').selectOption('EUR');
     await page.getByLabel('Amount', { exact: true }).fill('250');
-    await expect.poll(() => page.getByText(/Quote expires in \d:\d\d/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/Quote expires in \d:\d\d/).count(), { timeout: 10_000 }).toBe(1);
     await page.getByRole('button', { name: 'Continue' }).click();
 
     await page.getByLabel('IBAN').fill('de89 3704 0044 0532 0130 00');
@@ -77,7 +77,7 @@ describe('the demo page in Chromium', () => {
     await page.locator('[data-offramp-widget]').screenshot({ path: `${SHOTS}/sepa-bank.png` });
     await page.getByRole('button', { name: 'Continue' }).click();
 
-    await expect.poll(() => page.getByText('€').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('€').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByRole('region', { name: 'Deposit address' }).waitFor();
     await page.locator('.orw-qr svg').waitFor();
@@ -89,7 +89,7 @@ describe('the demo page in Chromium', () => {
   it('fits a 360 px phone without sideways scrolling', async () => {
     const page = await open(360);
     await page.getByLabel('Amount', { exact: true }).fill('250');
-    await expect.poll(() => page.getByText(/Quote expires in/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/Quote expires in/).count(), { timeout: 10_000 }).toBe(1);
     await page.screenshot({ path: `${SHOTS}/phone-amount.png`, fullPage: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
