@@ -1,7 +1,30 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 import { offRampDevServer } from './src/demo/server.ts';
+
+const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies ?? {});
+const isDependency = (id: string) => dependencies.some((name) => id === name || id.startsWith(`${name}/`));
+
+/** `vite build --mode lib`: the widget for a partner's page. `--mode server`: the proxy and the sandbox. */
+const builds: Record<string, BuildEnvironmentOptions> = {
+  lib: {
+    outDir: 'dist',
+    copyPublicDir: false,
+    lib: { entry: { index: 'src/index.ts' }, formats: ['es'] },
+    rollupOptions: { external: [/^react($|\/)/, /^react-dom($|\/)/] },
+  },
+  server: {
+    outDir: 'dist/server',
+    copyPublicDir: false,
+    emptyOutDir: true,
+    target: 'node20',
+    lib: { entry: { proxy: 'src/proxy/index.ts', sandbox: 'src/sandbox/index.ts' }, formats: ['es'] },
+    // A server installs its dependencies: none is bundled.
+    rollupOptions: { external: (id) => isDependency(id) || id.startsWith('node:') },
+  },
+};
 
 /**
  * One file for the demo app (`vite`, `vite build`, `vite preview`), the library build
@@ -11,15 +34,7 @@ export default defineConfig(({ mode }) => ({
   plugins: [react(), offRampDevServer()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
-  build:
-    mode === 'lib'
-      ? {
-          outDir: 'dist',
-          copyPublicDir: false,
-          lib: { entry: { index: 'src/index.ts' }, formats: ['es'] },
-          rollupOptions: { external: [/^react($|\/)/, /^react-dom($|\/)/] },
-        }
-      : { outDir: 'dist-demo' },
+  build: builds[mode] ?? { outDir: 'dist-demo' },
   test: {
     projects: [
       {
