@@ -3,14 +3,14 @@ import { QueryClient, QueryClientProvider, useMutation } from '@tanstack/react-q
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { createProxyClient } from '../api/client';
-import { isOffRampError, type OffRampError } from '../api/errors';
+import { API_ERRORS, CLIENT_ERROR_CODES, isOffRampError, type OffRampError } from '../api/errors';
 import type { Order, OrderBody, Quote } from '../api/schemas';
 import { loadedRail, railFor } from '../countries';
 import { createTranslator, I18nContext, resolveLocale, useI18n } from '../i18n';
 import { STYLESHEET_ID, stylesheet } from '../theme/styles';
 import { ProxyClientContext, useProxyClient } from './context';
 import { describeError, type ErrorView } from './errorCatalogue';
-import { encodeProblem, formSchema, initialValues, type OffRampDefaultValues, type OffRampFormValues } from './form';
+import { encodeProblem, formSchema, initialValues, usesSavedAccount, type OffRampDefaultValues, type OffRampFormValues } from './form';
 import { useExpired } from './hooks/useCountdown';
 import { useLatest } from './hooks/useLatest';
 import { useOnline } from './hooks/useOnline';
@@ -86,6 +86,22 @@ export interface QuoteState {
   error: ErrorView | undefined;
   renew: () => void;
 }
+
+interface Confirmation {
+  body: OrderBody;
+  serialized: string;
+  key: string;
+  quote: LockedQuote;
+  /** Its last answer was lost (no answer, a server failure, an unreadable one): an order may exist. */
+  unresolved: boolean;
+}
+
+/** Whether a failed order request may still have made the order. */
+const outcomeUnknown = (error: unknown) =>
+  !isOffRampError(error) ||
+  error.retryable ||
+  error.code === CLIENT_ERROR_CODES.invalidResponse ||
+  error.is(API_ERRORS.idempotencyInProgress);
 
 const newQueryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
 
@@ -218,8 +234,11 @@ function Checkout(props: OffRampWidgetProps) {
     retryDelay,
   });
   const [placed, setPlaced] = useState<{ order: Order; quote: LockedQuote } | undefined>(undefined);
-  // Retries of one confirmation reuse its key; any change to what is confirmed makes a new one.
-  const confirmation = useRef<{ body: string; key: string } | undefined>(undefined);
+  /**
+   * One confirmation: what was confirmed, at which quote, under which Idempotency-Key. Retries of it
+   * reuse the key; any change to what is confirmed makes a new one.
+   */
+  const confirmation = useRef<Confirmation | undefined>(undefined);
   const inFlight = useRef(false);
   const [orderError, setOrderError] = useState<ErrorView | undefined>(undefined);
 
@@ -238,11 +257,11 @@ function Checkout(props: OffRampWidgetProps) {
         go('amount');
         return;
       case 'bank': {
-        const { fiatCurrency, savedAccount } = form.getValues();
-        const entry = railFor(fiatCurrency);
+        const values = form.getValues();
+        const entry = railFor(values.fiatCurrency);
         const field = entry && loadedRail(entry.id)?.fields[0];
         // On the saved account that was refused, else on the first of the typed details.
-        const name = entry && (savedAccount[entry.id] ? `savedAccount.${entry.id}` : field && `bank.${entry.id}.${field.name}`);
+        const name = entry && (usesSavedAccount(values, entry.id) ? `savedAccount.${entry.id}` : field && `bank.${entry.id}.${field.name}`);
         if (name) {
           form.setError(name as FieldPath<OffRampFormValues>, { type: 'server', message: problem });
           focusAfterMove.current = name as FieldPath<OffRampFormValues>;
@@ -262,30 +281,18 @@ function Checkout(props: OffRampWidgetProps) {
     }
   };
 
-  const confirm = () => {
-    if (inFlight.current || !quote.firm || !current) return;
-    const values = form.getValues();
-    const entry = railFor(values.fiatCurrency);
-    const rail = entry && loadedRail(entry.id);
-    if (!entry || !rail) return;
-    const saved = values.receiverId ? undefined : values.savedAccount[entry.id];
-    const body: OrderBody = {
-      quoteId: current.quote.quoteId,
-      ...(saved ? { userBankInformationId: saved } : { userBankInformation: rail.toBankDetails(values.bank[entry.id]) }),
-      ...(values.receiverId ? { receiverId: values.receiverId } : {}),
-    };
-    const serialized = JSON.stringify(body);
-    if (confirmation.current?.body !== serialized) confirmation.current = { body: serialized, key: newIdempotencyKey() };
+  const submit = (attempt: Confirmation) => {
     inFlight.current = true;
     setOrderError(undefined);
     order.mutate(
-      { body, idempotencyKey: confirmation.current.key },
+      { body: attempt.body, idempotencyKey: attempt.key },
       {
         onSettled: () => {
           inFlight.current = false;
         },
         onSuccess: ({ data }) => {
-          setPlaced({ order: data, quote: current });
+          attempt.unresolved = false;
+          setPlaced({ order: data, quote: attempt.quote });
           setSuperseded(undefined);
           go('send');
           events.current.onSubmitted?.({
@@ -296,14 +303,43 @@ function Checkout(props: OffRampWidgetProps) {
             blockchainSymbol: data.blockchainSymbol,
             fiatAmount: data.fiatAmount,
             fiatCurrency: data.fiatCurrency,
-            expiresAt: current.quote.expiresAt,
+            expiresAt: attempt.quote.quote.expiresAt,
             order: data,
           });
         },
-        onError: routeOrderError,
+        onError: (error) => {
+          attempt.unresolved = outcomeUnknown(error);
+          // The key was used for another body: only a new confirmation can go on.
+          if (isOffRampError(error) && error.is(API_ERRORS.idempotencyKeyMismatch)) confirmation.current = undefined;
+          routeOrderError(error);
+        },
       },
     );
   };
+
+  const confirm = () => {
+    if (inFlight.current) return;
+    // An earlier answer was lost, so an order may exist: ask again with its key before anything new
+    // (the proxy and the API replay the answer), whatever the quote on screen has become since.
+    if (confirmation.current?.unresolved) return submit(confirmation.current);
+    if (!quote.firm || !current) return;
+    const values = form.getValues();
+    const entry = railFor(values.fiatCurrency);
+    const rail = entry && loadedRail(entry.id);
+    if (!entry || !rail) return;
+    const saved = usesSavedAccount(values, entry.id);
+    const body: OrderBody = {
+      quoteId: current.quote.quoteId,
+      ...(saved ? { userBankInformationId: saved } : { userBankInformation: rail.toBankDetails(values.bank[entry.id]) }),
+      ...(values.receiverId ? { receiverId: values.receiverId } : {}),
+    };
+    const serialized = JSON.stringify(body);
+    if (confirmation.current?.serialized !== serialized) {
+      confirmation.current = { body, serialized, key: newIdempotencyKey(), quote: current, unresolved: false };
+    }
+    submit(confirmation.current);
+  };
+  const unresolved = Boolean(confirmation.current?.unresolved);
 
   const leaveReview = (next: OffRampStep) => {
     setSuperseded(undefined);
@@ -355,6 +391,7 @@ function Checkout(props: OffRampWidgetProps) {
                     submitting={order.isPending}
                     submitError={orderError}
                     onRenew={renewOnReview}
+                    canConfirm={quote.firm || unresolved}
                     onRetry={confirm}
                     onBack={() => leaveReview('bank')}
                     onConfirm={confirm}

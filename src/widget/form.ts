@@ -64,6 +64,10 @@ const checkAmount = (values: Pick<OffRampFormValues, 'amount' | 'side' | 'tokenS
   return undefined;
 };
 
+/** The saved account the order is paid into, if any: a receiver is always paid into typed details. */
+export const usesSavedAccount = (values: Pick<OffRampFormValues, 'receiverId' | 'savedAccount'>, rail: RailId): string | undefined =>
+  values.receiverId ? undefined : values.savedAccount[rail] || undefined;
+
 /** The quote request the amount step's values stand for, or undefined while they are incomplete. */
 export const quoteInputOf = (values: Pick<OffRampFormValues, (typeof AMOUNT_FIELDS)[number]>) => {
   const amount = parseAmount(values.amount);
@@ -107,7 +111,7 @@ export const formSchema = z
       // Bank fields are checked once their rail has loaded, which the bank step waits for.
       const entry = railFor(values.fiatCurrency);
       const rail = entry && loadedRail(entry.id);
-      if (!entry || !rail || values.savedAccount[entry.id]) return;
+      if (!entry || !rail || usesSavedAccount(values, entry.id)) return;
       for (const [name, problem] of Object.entries(bankProblems(rail, values.bank[entry.id] ?? {}))) {
         report(['bank', entry.id, name], problem);
       }

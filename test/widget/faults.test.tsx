@@ -2,14 +2,18 @@
  * Network faults and a struggling server, injected in the sandbox: the widget says what happened,
  * recovers on retry, keeps every value, and exactly one order exists afterwards.
  */
-import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API_PATHS } from '../../src/api/contract';
 import { API_ERRORS } from '../../src/api/errors';
 import type { SandboxFault } from '../../src/sandbox';
 import { renderWidget, VALID_CLABE } from './harness';
 
 type Harness = ReturnType<typeof renderWidget>;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 async function toReview(harness: Harness) {
   await harness.user.type(screen.getByLabelText('Amount'), '100');
@@ -60,6 +64,23 @@ describe('an order whose answer is lost', () => {
     );
   });
 
+  it('never makes a second order when the quote expires after a lost answer and a new one is confirmed', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const harness = renderWidget();
+    await toReview(harness);
+    onOrder(harness, { kind: 'truncate' });
+    await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
+    await screen.findByText('The server sent an answer we could not read. Please try again.');
+    act(() => vi.setSystemTime(Date.now() + 6 * 60_000));
+    await harness.user.click(await screen.findByRole('button', { name: 'Get a new quote' }, { timeout: 3000 }));
+    await screen.findByText(/^Quote expires in \d:\d\d$/, {}, { timeout: 3000 });
+    await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
+    await screen.findByRole('region', { name: 'Deposit address' });
+    const keys = harness.orderRequests().map((request) => request.headers.get('Idempotency-Key'));
+    expect(new Set(keys).size).toBe(1);
+    expect(harness.sandbox.orders()).toHaveLength(1);
+  });
+
   it('gives up after its retries with a clear message and a retry, keeping the review', async () => {
     const harness = renderWidget();
     await toReview(harness);
@@ -83,8 +104,10 @@ describe('a slow server', () => {
     harness.sandbox.configure({ latencyMs: 400 });
     const confirm = screen.getByRole('button', { name: 'Confirm' });
     await harness.user.click(confirm);
-    expect(await screen.findByRole('button', { name: 'Confirming…' })).toBeDisabled();
-    await harness.user.click(screen.getByRole('button', { name: 'Confirming…' }));
+    expect(await screen.findByText('Confirming…')).toBeInTheDocument();
+    expect(confirm).toBeDisabled();
+    expect(confirm).toHaveAttribute('aria-busy', 'true');
+    await harness.user.click(confirm);
     await screen.findByRole('region', { name: 'Deposit address' }, { timeout: 3000 });
     expect(harness.orderRequests()).toHaveLength(1);
     expect(harness.sandbox.orders()).toHaveLength(1);

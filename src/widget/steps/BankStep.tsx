@@ -2,7 +2,7 @@ import { use, useId } from 'react';
 import { useFormContext, useWatch, type FieldPath } from 'react-hook-form';
 import { loadRail, railFor, visibleFields, type PayoutRail, type RailEntry, type RailId } from '../../countries';
 import { useI18n } from '../../i18n';
-import { readProblem, type OffRampFormValues } from '../form';
+import { readProblem, usesSavedAccount, type OffRampFormValues } from '../form';
 import { useReceivers, useSavedAccounts } from '../hooks/useAccounts';
 import { receiverLabel, savedAccountLabel } from '../parts/accountLabels';
 import { BankInput } from '../parts/BankInput';
@@ -76,7 +76,7 @@ function RailFields({ entry, chooseReceiver, onBack, onContinue }: BankStepProps
   const receiverId = useWatch({ control, name: 'receiverId' });
   const saved = useWatch({ control, name: `savedAccount.${entry.id}` });
   // Saved accounts are the user's own: a receiver is paid into details typed for them.
-  const usingSaved = !receiverId && Boolean(saved);
+  const usingSaved = Boolean(usesSavedAccount({ receiverId, savedAccount: { [entry.id]: saved } }, entry.id));
   const path = (name: string) => `bank.${entry.id}.${name}` as FieldPath<OffRampFormValues>;
 
   /** A change can make another field right or wrong (the BIC's country, a document number's type). */

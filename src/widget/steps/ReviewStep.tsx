@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import type { ErrorView } from '../errorCatalogue';
 import { useReceivers, useSavedAccounts } from '../hooks/useAccounts';
 import { receiverLabel, savedAccountLabel } from '../parts/accountLabels';
-import type { OffRampFormValues } from '../form';
+import { usesSavedAccount, type OffRampFormValues } from '../form';
 import type { LockedQuote } from '../hooks/useQuote';
 import type { QuoteState } from '../OffRampWidget';
 import { Countdown } from '../parts/Countdown';
@@ -17,6 +17,8 @@ interface ReviewStepProps {
   /** The quote the user saw before a new one replaced it, shown beside it. */
   superseded: LockedQuote | undefined;
   submitting: boolean;
+  /** A firm quote, or an earlier confirmation to ask about again. */
+  canConfirm: boolean;
   submitError: ErrorView | undefined;
   onRenew: () => void;
   onRetry: () => void;
@@ -57,7 +59,7 @@ function RateChange({ before, now }: { before: LockedQuote['quote']; now: Locked
   );
 }
 
-export function ReviewStep({ quote, superseded, submitting, submitError, onRenew, onRetry, onBack, onConfirm }: ReviewStepProps) {
+export function ReviewStep({ quote, superseded, submitting, canConfirm, submitError, onRenew, onRetry, onBack, onConfirm }: ReviewStepProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const { getValues } = useFormContext<OffRampFormValues>();
@@ -65,7 +67,7 @@ export function ReviewStep({ quote, superseded, submitting, submitError, onRenew
   const entry = railFor(values.fiatCurrency);
   // Loaded: the bank step, which comes first, waits for it.
   const rail = entry && loadedRail(entry.id);
-  const savedId = entry && !values.receiverId ? values.savedAccount[entry.id] : undefined;
+  const savedId = entry && usesSavedAccount(values, entry.id);
   const saved = useSavedAccounts(entry, Boolean(savedId)).data?.find((account) => account.id === savedId);
   const receiver = useReceivers(Boolean(values.receiverId)).data?.find((candidate) => candidate.id === values.receiverId);
   const account = saved ? savedAccountLabel(saved, rail, i18n) : entry && rail && !savedId ? rail.summarize(values.bank[entry.id]) : undefined;
@@ -96,6 +98,7 @@ export function ReviewStep({ quote, superseded, submitting, submitError, onRenew
         </QuoteSummary>
       )}
       <div role="status">
+        {submitting && <p className="orw-hint">{t('action.confirming')}</p>}
         {quote.isFetching && <p className="orw-hint">{t('quote.updating')}</p>}
         {quote.retrying && <p className="orw-hint">{t(quote.retrying.key, quote.retrying.params)}</p>}
       </div>
@@ -112,13 +115,13 @@ export function ReviewStep({ quote, superseded, submitting, submitError, onRenew
         </div>
       )}
       {quote.error && <ErrorAlert view={quote.error} onRetry={onRenew} />}
-      {submitError && <ErrorAlert view={submitError} onRetry={quote.firm ? onRetry : undefined} />}
+      {submitError && <ErrorAlert view={submitError} onRetry={canConfirm ? onRetry : undefined} />}
       <div className="orw-actions">
         <button type="button" className="orw-secondary" onClick={onBack} disabled={submitting}>
           {t('action.back')}
         </button>
-        <button type="button" onClick={onConfirm} disabled={!quote.firm || submitting} aria-busy={submitting}>
-          {submitting ? t('action.confirming') : t('action.confirm')}
+        <button type="button" onClick={onConfirm} disabled={!canConfirm || submitting} aria-busy={submitting}>
+          {t('action.confirm')}
         </button>
       </div>
     </>
