@@ -160,6 +160,12 @@ const orderRules = [
   ),
 ];
 
+/**
+ * The order's shape alone, for the proxy: which pairs exist and which fields go together are the
+ * API's to answer, in its own words.
+ */
+export const orderBodyShapeSchema = z.object(orderFields);
+
 /** What the browser sends: the proxy adds `userId` (and the partner's `premiumSpread`). */
 export const orderBodySchema = z.object(orderFields).check(...orderRules);
 export type OrderBody = z.output<typeof orderBodySchema>;

@@ -38,7 +38,7 @@ const canonical = (value: unknown): string =>
       ? `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`
       : (JSON.stringify(value) ?? 'null');
 
-/** Web Crypto, so the proxy stays runnable on Workers, Deno and Bun; records stay small and hold no bank details. */
+/** Web Crypto, so the proxy stays runnable on Workers, Deno and Bun; records stay small; stored answers have their bank details masked. */
 const sha256 = async (text: string): Promise<string> => {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -55,6 +55,8 @@ export interface OnceInput {
   inFlightTtlMs: number;
   /** Whether an answer is a success worth replaying. */
   keep: (answer: Answer) => boolean;
+  /** What of a kept answer's body is stored for repeats (bank details are masked first). */
+  toStore?: (body: string) => string;
 }
 
 /**
@@ -95,7 +97,8 @@ export async function once(
   }
   // The order exists now whatever the store says: a store failure is logged, never turned into an error answer.
   if (input.keep(answer)) {
-    const done = { state: 'done' as const, fingerprint, status: answer.status, body: answer.body };
+    const body = input.toStore ? input.toStore(answer.body) : answer.body;
+    const done = { state: 'done' as const, fingerprint, status: answer.status, body };
     await store.complete(scope, claim, done, options.ttlMs).catch(onStoreError);
   } else {
     await store.release(scope, claim).catch(onStoreError);

@@ -312,7 +312,7 @@ export function createOffRampProxy(options: OffRampProxyOptions): OffRampProxy {
       return false;
     };
     // A claim outlives the forward it guards; if its instance dies, another may take the key over after that.
-    const input = { userId, key: idempotencyKey, body: target.body, inFlightTtlMs: timeoutMs + 10_000, keep };
+    const input = { userId, key: idempotencyKey, body: target.body, inFlightTtlMs: timeoutMs + 10_000, keep, toStore: idempotent.toStore };
     return answerWith(c, await once(store, idempotency, input, forward, onStoreError));
   };
 

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { API_PATHS } from '../api/contract';
 import { API_ERRORS, type ApiErrorRow } from '../api/errors';
-import { estimateRequestSchema, orderBodySchema, orderSchema, quoteRequestSchema, successEnvelope } from '../api/schemas';
+import { estimateRequestSchema, orderBodyShapeSchema, orderSchema, quoteRequestSchema, successEnvelope } from '../api/schemas';
 
 /** What the partner decides for each forwarded request. */
 export interface RouteInput {
@@ -47,7 +47,7 @@ export interface ProxyRoute {
    * types) would otherwise be replayed all day, so the repeat goes upstream again, where the API's
    * own idempotency answers it.
    */
-  idempotent?: { answer: Check };
+  idempotent?: { answer: Check; toStore?: (body: string) => string };
   rewrite(input: RouteInput): Promise<Rewritten>;
 }
 
@@ -110,6 +110,20 @@ const executeBodySchema = z.object({
   transactionHash: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
 });
 
+/** Bank numbers in a stored order answer: only their last four are kept for a day. */
+const BANK_NUMBERS = ['accountIdentifier', 'iban', 'bic', 'routingNumber', 'documentIdentifier'];
+
+const maskBankAccount = (body: string): string => {
+  const answer = JSON.parse(body) as { data?: { bankAccount?: Record<string, unknown> } };
+  const account = answer.data?.bankAccount;
+  if (!account) return body;
+  for (const field of BANK_NUMBERS) {
+    const value = account[field];
+    if (typeof value === 'string') account[field] = `••••${value.slice(-4)}`;
+  }
+  return JSON.stringify(answer);
+};
+
 export const PROXY_ROUTES: readonly ProxyRoute[] = [
   {
     method: 'GET',
@@ -135,9 +149,9 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
     method: 'POST',
     pattern: API_PATHS.offRamp,
     limit: 'orders',
-    idempotent: { answer: successEnvelope(orderSchema) },
+    idempotent: { answer: successEnvelope(orderSchema), toStore: maskBankAccount },
     async rewrite({ request, userId, premiumSpread }) {
-      const body = await jsonBody(request, orderBodySchema);
+      const body = await jsonBody(request, orderBodyShapeSchema);
       return body ? { path: API_PATHS.offRamp, body: withSpread({ ...body, userId }, premiumSpread) } : invalid;
     },
   },

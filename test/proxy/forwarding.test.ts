@@ -142,7 +142,6 @@ describe('what is refused before anything is forwarded', () => {
 
   it.each([
     ['a body that is not JSON', API_PATHS.offRamp, '{"quoteId":'],
-    ['a malformed order (no bank details)', API_PATHS.offRamp, { quoteId: 'q-1' }],
     ['an amount that is text', API_PATHS.offRamp, { ...ORDER, quoteId: undefined, fiatCurrency: 'MXN', blockchainSymbol: 'POL', tokenSymbol: 'USDC', cryptoAmount: 'lots' }],
     ['an over-long bank field', API_PATHS.offRamp, { ...ORDER, userBankInformation: { country: 'MX', accountIdentifier: '1'.repeat(65) } }],
     ['an execute without a transaction', API_PATHS.execute, { transactionHash: '0xabc' }],
@@ -152,6 +151,13 @@ describe('what is refused before anything is forwarded', () => {
     expect(answer.status).toBe(400);
     expect(await answer.json()).toEqual(errorBody(API_ERRORS.invalidUserInput));
     expect(received).toHaveLength(0);
+  });
+
+  it('leaves the order’s rules to the API: an order without bank details is forwarded as it is', async () => {
+    const { received, url } = await setUp();
+    const answer = await browser(url, API_PATHS.offRamp, { method: 'POST', body: { quoteId: 'q-1' } });
+    expect(received).toHaveLength(1);
+    expect(answer.status).toBe(201);
   });
 
   it('answers 400 to a query value longer than any the widget sends, and to a transaction read without an id', async () => {
