@@ -78,7 +78,7 @@ export const bankEn = {
   'validation.bic.country': 'Letters 5 and 6 of a BIC name its country, and {country} is not one: please check it.',
   'validation.bic.mismatch': 'This BIC is of a bank in {bicCountry}, but the IBAN is from {ibanCountry}: please check both.',
   'bank.saved.legend': 'Pay into',
-  'bank.saved.new': 'A new account',
+  'bank.saved.new': 'Use a new account',
   'bank.saved.pending': 'verification pending',
   'bank.receiver': 'Who receives the money?',
   'bank.receiver.me': 'Me',

@@ -79,7 +79,7 @@ export const bankEs: Record<keyof typeof bankEn, string> = {
   'validation.bic.country': 'Las letras 5 y 6 de un BIC indican su país, y {country} no es ninguno: revísalo.',
   'validation.bic.mismatch': 'Este BIC es de un banco de {bicCountry}, pero el IBAN es de {ibanCountry}: revisa ambos.',
   'bank.saved.legend': 'Pagar en',
-  'bank.saved.new': 'Una cuenta nueva',
+  'bank.saved.new': 'Usar una cuenta nueva',
   'bank.saved.pending': 'verificación pendiente',
   'bank.receiver': '¿Quién recibe el dinero?',
   'bank.receiver.me': 'Yo',

@@ -29,6 +29,7 @@ export const en = {
   'quote.youReceive': 'You receive',
   'quote.expiresIn': 'Quote expires in {time}',
   'quote.expired': 'This quote has expired.',
+  'quote.wait': 'Your quote is on its way: Continue works as soon as it shows.',
   'quote.renew': 'Get a new quote',
   'quote.feesIncluded': 'Fees are included in the rate.',
   'quote.otc': 'A large order: priced by the OTC desk.',
@@ -63,7 +64,7 @@ export const en = {
 
   'validation.required': 'This field is required.',
   'validation.amount.required': 'Enter an amount.',
-  'validation.amount.invalid': 'Enter a number, such as 150.50.',
+  'validation.amount.invalid': 'Enter a number, such as {example}.',
   'validation.amount.positive': 'Enter an amount above zero.',
   'validation.amount.decimals': 'Use at most {decimals} decimals.',
   'validation.token.unavailable': 'This token is not sold on this network. Choose another.',

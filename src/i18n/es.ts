@@ -29,6 +29,7 @@ export const es: Messages = {
   'quote.youReceive': 'Recibes',
   'quote.expiresIn': 'La cotización vence en {time}',
   'quote.expired': 'Esta cotización venció.',
+  'quote.wait': 'Tu cotización está en camino: Continuar funciona en cuanto aparezca.',
   'quote.renew': 'Obtener una nueva cotización',
   'quote.feesIncluded': 'Las comisiones están incluidas en el tipo de cambio.',
   'quote.otc': 'Una orden grande: la cotiza la mesa OTC.',
@@ -63,7 +64,7 @@ export const es: Messages = {
 
   'validation.required': 'Este campo es obligatorio.',
   'validation.amount.required': 'Ingresa un monto.',
-  'validation.amount.invalid': 'Ingresa un número, como 150.50.',
+  'validation.amount.invalid': 'Ingresa un número, como {example}.',
   'validation.amount.positive': 'Ingresa un monto mayor que cero.',
   'validation.amount.decimals': 'Usa como máximo {decimals} decimales.',
   'validation.token.unavailable': 'Este token no se vende en esta red. Elige otro.',

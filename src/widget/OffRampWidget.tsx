@@ -10,7 +10,7 @@ import { createTranslator, I18nContext, resolveLocale, useI18n } from '../i18n';
 import { STYLESHEET_ID, stylesheet } from '../theme/styles';
 import { ProxyClientContext, useProxyClient } from './context';
 import { describeError, type ErrorView } from './errorCatalogue';
-import { encodeProblem, formSchema, initialValues, usesSavedAccount, type OffRampDefaultValues, type OffRampFormValues } from './form';
+import { encodeProblem, formSchemaFor, initialValues, separatorsOf, usesSavedAccount, type OffRampDefaultValues, type OffRampFormValues } from './form';
 import { useExpired } from './hooks/useCountdown';
 import { useLatest } from './hooks/useLatest';
 import { useOnline } from './hooks/useOnline';
@@ -43,7 +43,7 @@ export interface SubmittedOrder {
 }
 
 export interface OffRampWidgetProps {
-  /** Base URL of the partner's proxy, which adds the API key and the user. Read once at mount. */
+  /** Base URL of the partner's proxy, which adds the API key and the user. */
   proxyUrl: string;
   /** BCP 47 tag (`es-MX`, `en`). Defaults to the browser's language; unknown languages get English. */
   locale?: string;
@@ -61,11 +61,11 @@ export interface OffRampWidgetProps {
   onStepChange?: (step: OffRampStep) => void;
   /** Your TanStack QueryClient; the widget makes its own when absent. */
   queryClient?: QueryClient;
-  /** A `fetch` of your own for the proxy's requests (tests, instrumentation). Read once at mount. */
+  /** A `fetch` of your own for the proxy's requests (tests, instrumentation). */
   fetch?: typeof fetch;
-  /** Extra headers on every proxy request, such as your CSRF token. Read once at mount. */
+  /** Extra headers on every proxy request, such as your CSRF token. */
   headers?: Record<string, string>;
-  /** Milliseconds before an unanswered request counts as failed. Default 20 000. Read once at mount. */
+  /** Milliseconds before an unanswered request counts as failed. Default 20 000. */
   timeoutMs?: number;
   /** Pay this receiver of the user instead of the user; the review step names them. Read once at mount. */
   receiverId?: string;
@@ -110,8 +110,11 @@ const newQueryClient = () => new QueryClient({ defaultOptions: { queries: { retr
  */
 export function OffRampWidget(props: OffRampWidgetProps) {
   const [ownQueryClient] = useState(newQueryClient);
-  const [client] = useState(() =>
-    createProxyClient({ proxyUrl: props.proxyUrl, fetch: props.fetch, headers: props.headers, timeoutMs: props.timeoutMs }),
+  // A new client when what it is made of changes: nothing it holds outlives a request.
+  const headersKey = JSON.stringify(props.headers ?? {});
+  const client = useMemo(
+    () => createProxyClient({ proxyUrl: props.proxyUrl, fetch: props.fetch, headers: JSON.parse(headersKey), timeoutMs: props.timeoutMs }),
+    [props.proxyUrl, props.fetch, headersKey, props.timeoutMs],
   );
   const translator = useMemo(() => createTranslator(resolveLocale(props.locale)), [props.locale]);
   return (
@@ -139,9 +142,14 @@ function Checkout(props: OffRampWidgetProps) {
   const online = useOnline();
   const events = useLatest({ onQuote, onSubmitted, onError, onKycRequired, onStepChange });
   const [initial] = useState(() => initialValues(defaultValues, receiverId));
+  // The resolver follows the locale's number notation; a ref, so a locale change needs no new form.
+  const resolver = useRef(zodResolver(formSchemaFor(separatorsOf(i18n.locale))));
+  useEffect(() => {
+    resolver.current = zodResolver(formSchemaFor(separatorsOf(i18n.locale)));
+  }, [i18n.locale]);
   const form = useForm<OffRampFormValues>({
     defaultValues: initial,
-    resolver: zodResolver(formSchema),
+    resolver: (values, context, options) => resolver.current(values, context, options),
     mode: 'onTouched',
     reValidateMode: 'onChange',
   });

@@ -11,7 +11,7 @@ export type AmountSide = 'crypto' | 'fiat';
 export interface OffRampFormValues {
   /** Which amount the user types: what they send (crypto) or what they receive (fiat). */
   side: AmountSide;
-  /** As typed; parsed by `parseAmount`. */
+  /** As typed, in the user's notation; parsed by `parseAmount`. */
   amount: string;
   fiatCurrency: FiatCurrency;
   blockchainSymbol: BlockchainSymbol;
@@ -44,23 +44,53 @@ export const AMOUNT_FIELDS = ['side', 'amount', 'fiatCurrency', 'blockchainSymbo
 
 const FIAT_DECIMALS = 2;
 
-/** A typed amount, with either a point or a comma as the decimal separator. */
-export const parseAmount = (raw: string): number | undefined => {
-  const text = raw.trim().replace(',', '.');
-  return /^\d+(\.\d+)?$/.test(text) || /^\.\d+$/.test(text) ? Number(text) : undefined;
+/** How the user's locale writes numbers: `1,500.50` in en-US and es-MX, `1.500,50` in es-ES. */
+export interface NumberSeparators {
+  decimal: string;
+  group: string;
+}
+
+export const separatorsOf = (locale: string): NumberSeparators => {
+  const parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
+  return {
+    decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
+    group: parts.find((part) => part.type === 'group')?.value ?? ',',
+  };
 };
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A typed amount in the user's own notation: the locale's decimal separator, and its group
+ * separator only where it groups thousands ("1,500" is fifteen hundred in en-US, never 1.5).
+ */
+export const parseAmount = (raw: string, { decimal, group }: NumberSeparators): number | undefined => {
+  const text = raw.trim().replace(/\s/g, '');
+  const pattern = new RegExp(`^(\\d{1,3}(?:${escape(group)}\\d{3})+|\\d*)(?:${escape(decimal)}(\\d+))?$`);
+  const match = pattern.exec(text);
+  if (!match || (!match[1] && !match[2])) return undefined;
+  return Number(`${(match[1] ?? '').split(group).join('') || '0'}.${match[2] ?? '0'}`);
+};
+
+/** An amount as the user would type it back (no grouping), e.g. when switching between send and receive. */
+export const typedAmount = (amount: number, { decimal }: NumberSeparators) => String(amount).replace('.', decimal);
 
 export const amountDecimals = (values: Pick<OffRampFormValues, 'side' | 'tokenSymbol'>) =>
   values.side === 'crypto' ? tokenDecimals(values.tokenSymbol) : FIAT_DECIMALS;
 
-const checkAmount = (values: Pick<OffRampFormValues, 'amount' | 'side' | 'tokenSymbol'>): FieldProblem | undefined => {
+const checkAmount = (
+  values: Pick<OffRampFormValues, 'amount' | 'side' | 'tokenSymbol'>,
+  separators: NumberSeparators,
+): FieldProblem | undefined => {
   const text = values.amount.trim();
   if (!text) return { key: 'validation.amount.required' };
-  const amount = parseAmount(text);
-  if (amount === undefined) return { key: 'validation.amount.invalid' };
+  const amount = parseAmount(text, separators);
+  if (amount === undefined) {
+    return { key: 'validation.amount.invalid', params: { example: `1${separators.group}500${separators.decimal}50` } };
+  }
   if (amount <= 0) return { key: 'validation.amount.positive' };
   const decimals = amountDecimals(values);
-  if ((text.split(/[.,]/)[1] ?? '').length > decimals) return { key: 'validation.amount.decimals', params: { decimals } };
+  if ((text.split(separators.decimal)[1] ?? '').length > decimals) return { key: 'validation.amount.decimals', params: { decimals } };
   return undefined;
 };
 
@@ -69,9 +99,9 @@ export const usesSavedAccount = (values: Pick<OffRampFormValues, 'receiverId' | 
   values.receiverId ? undefined : values.savedAccount[rail] || undefined;
 
 /** The quote request the amount step's values stand for, or undefined while they are incomplete. */
-export const quoteInputOf = (values: Pick<OffRampFormValues, (typeof AMOUNT_FIELDS)[number]>) => {
-  const amount = parseAmount(values.amount);
-  if (checkAmount(values) !== undefined || amount === undefined) return undefined;
+export const quoteInputOf = (values: Pick<OffRampFormValues, (typeof AMOUNT_FIELDS)[number]>, separators: NumberSeparators) => {
+  const amount = parseAmount(values.amount, separators);
+  if (checkAmount(values, separators) !== undefined || amount === undefined) return undefined;
   if (!isSupportedPair(values.blockchainSymbol, values.tokenSymbol)) return undefined;
   return { side: values.side, amount, fiatCurrency: values.fiatCurrency, blockchainSymbol: values.blockchainSymbol, tokenSymbol: values.tokenSymbol };
 };
@@ -87,7 +117,8 @@ export const readProblem = (message: string | undefined): FieldProblem | undefin
   }
 };
 
-export const formSchema = z
+/** The form's schema for a locale's way of writing numbers. */
+export const formSchemaFor = (separators: NumberSeparators) => z
   .object({
     side: z.enum(['crypto', 'fiat']),
     amount: z.string(),
@@ -104,7 +135,7 @@ export const formSchema = z
       const report = (path: (string | number)[], problem: FieldProblem | undefined) => {
         if (problem) ctx.addIssue({ code: 'custom', path, message: encodeProblem(problem), input: values });
       };
-      report(['amount'], checkAmount(values));
+      report(['amount'], checkAmount(values, separators));
       if (!isSupportedPair(values.blockchainSymbol, values.tokenSymbol)) {
         report(['tokenSymbol'], { key: 'validation.token.unavailable' });
       }

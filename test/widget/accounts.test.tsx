@@ -33,7 +33,7 @@ describe('saved accounts', () => {
   it('lists the user’s accounts for the rail, masked, and sends the chosen one by id only', async () => {
     const harness = await toBankStep();
     const group = await screen.findByRole('group', { name: 'Pay into' });
-    expect(within(group).getByLabelText('A new account')).toBeChecked();
+    expect(within(group).getByLabelText('Use a new account')).toBeChecked();
     expect(within(group).getByLabelText('Banco Santander •••• 7120')).toBeInTheDocument();
     expect(within(group).getByLabelText(/\(verification pending\)$/)).toBeInTheDocument();
     // The Dominican account belongs to another rail.

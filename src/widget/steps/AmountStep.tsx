@@ -1,9 +1,9 @@
-import { useEffect, useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { BLOCKCHAIN_SYMBOLS, CHAIN_NAMES, isSupportedPair, tokensOn } from '../../api/chains';
 import { loadRail, PAYOUT_CURRENCIES, railFor } from '../../countries';
 import { useI18n } from '../../i18n';
-import { AMOUNT_FIELDS, quoteInputOf, readProblem, type OffRampFormValues } from '../form';
+import { AMOUNT_FIELDS, quoteInputOf, readProblem, separatorsOf, typedAmount, type OffRampFormValues } from '../form';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import type { QuoteInput } from '../hooks/useQuote';
 import type { ErrorPlace } from '../errorCatalogue';
@@ -29,9 +29,10 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
   const { register, control, setValue, getValues, trigger, formState } = useFormContext<OffRampFormValues>();
   const [side, amount, fiatCurrency, blockchainSymbol, tokenSymbol] = useWatch({ control, name: AMOUNT_FIELDS });
 
+  const separators = useMemo(() => separatorsOf(i18n.locale), [i18n.locale]);
   const input = useMemo(
-    () => quoteInputOf({ side, amount, fiatCurrency, blockchainSymbol, tokenSymbol }),
-    [side, amount, fiatCurrency, blockchainSymbol, tokenSymbol],
+    () => quoteInputOf({ side, amount, fiatCurrency, blockchainSymbol, tokenSymbol }, separators),
+    [side, amount, fiatCurrency, blockchainSymbol, tokenSymbol, separators],
   );
   const settled = useDebouncedValue(input, QUOTE_DEBOUNCE_MS);
   useEffect(() => onQuoteInput(settled), [settled, onQuoteInput]);
@@ -55,10 +56,16 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
   const onField = ['amount', 'tokenSymbol', 'fiatCurrency'] as ErrorPlace[];
   const stepError = quote.error && !onField.includes(quote.error.place) ? quote.error : undefined;
 
+  // Continue while the quote is still on its way says so, rather than doing nothing.
+  const [waiting, setWaiting] = useState(false);
   const continueIfReady = async () => {
     const valid = await trigger(AMOUNT_FIELDS, { shouldFocus: true });
     if (valid && quote.firm) onContinue();
+    else setWaiting(valid);
   };
+  useEffect(() => {
+    if (quote.firm) setWaiting(false);
+  }, [quote.firm]);
 
   return (
     <>
@@ -73,7 +80,7 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
                 // Switching keeps the amount: it becomes the other side's figure of the current quote.
                 onChange: () => {
                   const shown = quote.current?.quote;
-                  if (shown) setValue('amount', String(value === 'fiat' ? shown.fiatAmount : shown.cryptoAmount));
+                  if (shown) setValue('amount', typedAmount(value === 'fiat' ? shown.fiatAmount : shown.cryptoAmount, separators));
                 },
               })}
             />
@@ -89,7 +96,6 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
           className="orw-amount"
           inputMode="decimal"
           autoComplete="off"
-          placeholder="0.00"
           aria-invalid={amountProblem ? true : undefined}
           aria-describedby={`${id}-amount-unit ${id}-amount-error`}
           {...register('amount')}
@@ -161,6 +167,7 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
         <div role="status">
           {input && quote.isFetching && <p className="orw-hint">{t(quote.current ? 'quote.updating' : 'quote.loading')}</p>}
           {input && quote.retrying && <p className="orw-hint">{t(quote.retrying.key, quote.retrying.params)}</p>}
+          {waiting && !quote.firm && <p className="orw-hint">{t('quote.wait')}</p>}
         </div>
         {input && quote.firm && quote.current && (
           <>

@@ -2,7 +2,7 @@ import { useFormContext } from 'react-hook-form';
 import { chainName } from '../../api/chains';
 import { loadedRail, railFor } from '../../countries';
 import { useI18n } from '../../i18n';
-import type { ErrorView } from '../errorCatalogue';
+import { describeError, type ErrorView } from '../errorCatalogue';
 import { useReceivers, useSavedAccounts } from '../hooks/useAccounts';
 import { receiverLabel, savedAccountLabel } from '../parts/accountLabels';
 import { usesSavedAccount, type OffRampFormValues } from '../form';
@@ -69,7 +69,9 @@ export function ReviewStep({ quote, superseded, submitting, canConfirm, submitEr
   const rail = entry && loadedRail(entry.id);
   const savedId = entry && usesSavedAccount(values, entry.id);
   const saved = useSavedAccounts(entry, Boolean(savedId)).data?.find((account) => account.id === savedId);
-  const receiver = useReceivers(Boolean(values.receiverId)).data?.find((candidate) => candidate.id === values.receiverId);
+  const receivers = useReceivers(Boolean(values.receiverId));
+  const receiver = receivers.data?.find((candidate) => candidate.id === values.receiverId);
+  const receiversError = receivers.isError ? describeError(receivers.error, i18n, { operation: 'order', fiatCurrency: values.fiatCurrency, tokenSymbol: values.tokenSymbol }) : undefined;
   const account = saved ? savedAccountLabel(saved, rail, i18n) : entry && rail && !savedId ? rail.summarize(values.bank[entry.id]) : undefined;
   const shown = quote.current;
   const changed = superseded && shown && quote.firm && superseded.quote.quoteId !== shown.quote.quoteId;
@@ -86,7 +88,7 @@ export function ReviewStep({ quote, superseded, submitting, canConfirm, submitEr
           {values.receiverId && (
             <div>
               <dt>{t('review.receiver')}</dt>
-              <dd>{receiver ? receiverLabel(receiver) : '…'}</dd>
+              <dd>{receiver ? receiverLabel(receiver) : t('step.loading')}</dd>
             </div>
           )}
           {account && (
@@ -115,6 +117,7 @@ export function ReviewStep({ quote, superseded, submitting, canConfirm, submitEr
         </div>
       )}
       {quote.error && <ErrorAlert view={quote.error} onRetry={onRenew} />}
+      {receiversError && <ErrorAlert view={receiversError} onRetry={() => void receivers.refetch()} />}
       {submitError && <ErrorAlert view={submitError} onRetry={canConfirm ? onRetry : undefined} />}
       <div className="orw-actions">
         <button type="button" className="orw-secondary" onClick={onBack} disabled={submitting}>
