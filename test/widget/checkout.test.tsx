@@ -1,5 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { API_PATHS } from '../../src/api/contract';
+import { API_ERRORS } from '../../src/api/errors';
 import { renderWidget, VALID_CLABE, WRONG_CHECK_DIGIT_CLABE } from './harness';
 
 const COUNTDOWN = /^Quote expires in \d:\d\d$/;
@@ -250,6 +252,28 @@ describe('an expired quote', () => {
     act(() => vi.setSystemTime(Date.now() + 6 * 60_000));
     expect(await within(region).findByText(/Do not send anything to this address/, {}, { timeout: 3000 })).toBeInTheDocument();
     expect(within(region).queryByRole('img')).not.toBeInTheDocument();
+  });
+});
+
+describe('QUOTE_EXPIRED on Confirm', () => {
+  it('gets a new quote, shows old and new figures side by side, and waits for a new Confirm', async () => {
+    const harness = renderWidget();
+    await toReview(harness);
+    harness.sandbox.injectFault({ method: 'POST', path: API_PATHS.offRamp, fault: { kind: 'error', error: API_ERRORS.quoteExpired } });
+    await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
+    const change = await screen.findByText('The quote you saw expired, so here is a new one. Please check it and confirm again.', {}, { timeout: 3000 });
+    const table = within(change.closest('[role="alert"]') as HTMLElement).getByRole('table');
+    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Before', 'Now']);
+    expect(within(table).getByRole('rowheader', { name: 'You receive' })).toBeInTheDocument();
+    expect(harness.lockedQuoteRequests()).toHaveLength(2);
+    // Nothing is submitted at the new rate until the user confirms it.
+    expect(harness.orderRequests()).toHaveLength(1);
+    expect(harness.sandbox.orders()).toHaveLength(0);
+    await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
+    await screen.findByRole('region', { name: 'Deposit address' });
+    const [first, second] = await Promise.all(harness.orderRequests().map((request) => request.clone().json()));
+    expect(second.quoteId).not.toBe(first.quoteId);
+    expect(harness.sandbox.orders()).toHaveLength(1);
   });
 });
 

@@ -6,9 +6,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { API_PATHS } from '../../src/api/contract';
-import { API_ERRORS, OffRampError, withRange, type ApiErrorName, type ApiErrorRow } from '../../src/api/errors';
+import { API_ERRORS, withRange, type ApiErrorName, type ApiErrorRow } from '../../src/api/errors';
 import { catalogues, createTranslator, type Language, type MessageKey } from '../../src/i18n';
-import { describeError, ERROR_CATALOGUE, type ErrorPlace } from '../../src/widget/errorCatalogue';
+import type { ErrorPlace } from '../../src/widget/errorCatalogue';
 import { ORDER_ATTEMPTS } from '../../src/widget/retry';
 import { renderWidget, VALID_CLABE } from './harness';
 
@@ -19,10 +19,61 @@ const FIELD_LABELS: Record<string, MessageKey> = { amount: 'amount.label', token
 const sent = (row: ApiErrorRow): ApiErrorRow =>
   row.message.includes('{min}') ? withRange(row, row.code === 'INVALID_FIAT_AMOUNT_ERROR' ? { min: 20, max: 1_000_000 } : { min: 1, max: 50_000 }, 2) : row;
 
+/**
+ * What each row must show and where, written out here rather than read from the catalogue, so a
+ * wrong sentence or place in the catalogue fails. `quote`: the reading when it answers a quote.
+ */
+const EXPECTED: Record<ApiErrorName, [MessageKey, ErrorPlace, { quote: [MessageKey, ErrorPlace] }?]> = {
+  apiKeyMissing: ['error.unavailable', 'here'],
+  apiKeyMalformed: ['error.unavailable', 'here'],
+  apiKeyUnknown: ['error.unavailable', 'here'],
+  invalidPartnerFlow: ['error.unavailable', 'here'],
+  partnerInfoRequired: ['error.unavailable', 'here'],
+  userNotOfPartner: ['error.unavailable', 'here'],
+  invalidUserInput: ['error.bankDetailsRefused', 'bank', { quote: ['error.invalidInput', 'amount'] }],
+  fiatCurrencyDisabled: ['error.currencyDisabled', 'fiatCurrency'],
+  pairDisabled: ['error.pairDisabled', 'tokenSymbol'],
+  estimateFailed: ['error.serverBusy', 'here'],
+  quoteFailed: ['error.serverBusy', 'here'],
+  userIdRequired: ['error.unavailable', 'here'],
+  userNotVerified: ['error.userNotVerified', 'kyc'],
+  quoteOrAssetRequired: ['error.quoteInvalid', 'review'],
+  quoteExpired: ['error.quoteExpired', 'review'],
+  quoteNotOffRamp: ['error.quoteInvalid', 'review'],
+  otcStablecoinsOnly: ['error.otcStablecoinsOnly', 'tokenSymbol'],
+  bankDetailsRequired: ['error.bankDetailsMissing', 'bank'],
+  receiverNotVerified: ['error.receiverNotVerified', 'review'],
+  fiatAmountOutOfRange: ['error.amountRange', 'amount'],
+  tokenAmountOutOfRange: ['error.amountRange', 'amount'],
+  receiverCannotOrder: ['error.receiverAccount', 'here'],
+  receiverOfOtherUser: ['error.receiverUnknown', 'review'],
+  bankInfoOfOtherUser: ['error.savedAccountUnavailable', 'bank'],
+  bankInfoOfOtherPartner: ['error.savedAccountUnavailable', 'bank'],
+  receiverNotFound: ['error.receiverUnknown', 'review'],
+  bankInfoNotFound: ['error.savedAccountUnavailable', 'bank'],
+  transactionNotFound: ['error.orderUnavailable', 'here'],
+  transactionOfOtherPartner: ['error.orderUnavailable', 'here'],
+  invalidStateTransition: ['error.cannotCancel', 'here'],
+  partnerNotOwner: ['error.orderUnavailable', 'here'],
+  userNotOwner: ['error.orderUnavailable', 'here'],
+  receiversUnavailable: ['error.receiversUnavailable', 'review'],
+  idempotencyInProgress: ['error.stillProcessing', 'review'],
+  idempotencyKeyMismatch: ['error.confirmAgain', 'review'],
+  notFound: ['error.unavailable', 'here'],
+  internalError: ['error.serverBusy', 'here'],
+  signInRequired: ['error.signInRequired', 'here'],
+  upstreamUnavailable: ['error.serverBusy', 'here'],
+  upstreamTimeout: ['error.timeout', 'here'],
+  payloadTooLarge: ['error.invalidInput', 'here'],
+  rateLimited: ['error.rateLimited', 'here'],
+  originNotAllowed: ['error.unavailable', 'here'],
+  transactionNotOfUser: ['error.orderUnavailable', 'here'],
+};
+
 /** Rows about the asset and amount come back on the quote; everything else on the order. */
 const onQuote = (name: ApiErrorName) => {
-  const place = ERROR_CATALOGUE[name]!.place;
-  return FIELD_PLACES.includes(place) || name === 'estimateFailed' || name === 'quoteFailed';
+  const [, place, reading] = EXPECTED[name];
+  return FIELD_PLACES.includes(reading?.quote[1] ?? place) || name === 'estimateFailed' || name === 'quoteFailed';
 };
 
 /** Registers the test of every row in one language (one file per language, so they run in parallel). */
@@ -35,12 +86,14 @@ export const describeErrorRows = (language: Language) =>
     const harness = renderWidget({ locale: language });
     const translator = createTranslator(language);
     const operation = onQuote(name) ? 'quote' : 'order';
-    const view = describeError(new OffRampError(row.code, row.message, { status: row.status }), translator, {
-      operation,
-      fiatCurrency: 'MXN',
-      tokenSymbol: 'USDC',
-    });
-    const sentence = translator.t(view.key, view.params);
+    const [orderKey, orderPlace, reading] = EXPECTED[name];
+    const [key, place] = operation === 'quote' && reading ? reading.quote : [orderKey, orderPlace];
+    const fiat = (n: number) => new Intl.NumberFormat(language, { style: 'currency', currency: 'MXN' }).format(n);
+    const token = (n: number) => `${new Intl.NumberFormat(language, { maximumFractionDigits: 6 }).format(n)} USDC`;
+    const params =
+      name === 'fiatAmountOutOfRange' ? { min: fiat(20), max: fiat(1_000_000) } : name === 'tokenAmountOutOfRange' ? { min: token(1), max: token(50_000) } : undefined;
+    const sentence = translator.t(key, params);
+    const view = { place };
     const retryable = row.status === 429 || row.status >= 500;
 
     if (operation === 'quote') {
