@@ -1,5 +1,9 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll } from 'vitest';
+import { LANGUAGES, loadCatalogue } from '../src/i18n';
+
+// Catalogues other than English load on demand; the tests are about what they say, so load them first.
+beforeAll(() => Promise.all(LANGUAGES.map(loadCatalogue)));
 
 afterEach(() => cleanup());

@@ -4,13 +4,38 @@
 import { createContext, useContext } from 'react';
 import { tokenDecimals } from '../api/chains';
 import { en, type MessageKey, type Messages } from './en';
-import { es } from './es';
 
 export type { MessageKey, Messages } from './en';
 
-export const catalogues = { en, es } as const satisfies Record<string, Messages>;
-export type Language = keyof typeof catalogues;
-export const LANGUAGES = Object.keys(catalogues) as Language[];
+/**
+ * English ships with the widget (it is also the fallback); every other language is loaded when a
+ * user reads it, so a partner's page pays for one catalogue, not all of them.
+ */
+const catalogueLoaders = {
+  en: async () => en,
+  es: () => import('./es').then((module) => module.es),
+} as const satisfies Record<string, () => Promise<Messages>>;
+export type Language = keyof typeof catalogueLoaders;
+export const LANGUAGES = Object.keys(catalogueLoaders) as Language[];
+
+const loadedCatalogues = new Map<Language, Messages>([['en', en]]);
+const loadingCatalogues = new Map<Language, Promise<Messages>>();
+
+/** A language's catalogue, loaded once; the same promise every time (React's `use` needs that). */
+export const loadCatalogue = (language: Language): Promise<Messages> => {
+  let promise = loadingCatalogues.get(language);
+  if (!promise) {
+    promise = catalogueLoaders[language]().then((messages) => {
+      loadedCatalogues.set(language, messages);
+      return messages;
+    });
+    loadingCatalogues.set(language, promise);
+  }
+  return promise;
+};
+
+/** The catalogue if it has loaded (English always has). */
+export const loadedCatalogue = (language: Language): Messages | undefined => loadedCatalogues.get(language);
 
 /** Picks the catalogue for a BCP 47 tag (`es-MX` → es); English when none fits. */
 export const languageOf = (locale: string): Language => {
@@ -43,9 +68,9 @@ export interface Translator {
 const fill = (text: string, params?: Params) =>
   params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
 
-export const createTranslator = (locale: string): Translator => {
+/** A translator for a locale with its language's catalogue (see `loadCatalogue`). */
+export const createTranslator = (locale: string, messages: Messages = en): Translator => {
   const language = languageOf(locale);
-  const messages = catalogues[language];
   return {
     locale,
     language,

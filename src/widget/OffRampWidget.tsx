@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { QueryClient, QueryClientProvider, useMutation } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, use, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { createProxyClient } from '../api/client';
 import { API_ERRORS, CLIENT_ERROR_CODES, isOffRampError, type OffRampError } from '../api/errors';
 import type { Order, OrderBody, Quote } from '../api/schemas';
 import { loadedRail, railFor } from '../countries';
-import { createTranslator, I18nContext, resolveLocale, useI18n } from '../i18n';
+import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalogue, resolveLocale, useI18n } from '../i18n';
 import { STYLESHEET_ID, stylesheet } from '../theme/styles';
 import { ProxyClientContext, useProxyClient } from './context';
 import { describeError, type ErrorView } from './errorCatalogue';
@@ -109,6 +109,14 @@ const newQueryClient = () => new QueryClient({ defaultOptions: { queries: { retr
  * The off-ramp checkout: amount and locked quote, bank details, review, and the deposit address.
  */
 export function OffRampWidget(props: OffRampWidgetProps) {
+  return (
+    <Suspense fallback={null}>
+      <LocalizedWidget {...props} />
+    </Suspense>
+  );
+}
+
+function LocalizedWidget(props: OffRampWidgetProps) {
   const [ownQueryClient] = useState(newQueryClient);
   // A new client when what it is made of changes: nothing it holds outlives a request.
   const headersKey = JSON.stringify(props.headers ?? {});
@@ -116,7 +124,11 @@ export function OffRampWidget(props: OffRampWidgetProps) {
     () => createProxyClient({ proxyUrl: props.proxyUrl, fetch: props.fetch, headers: JSON.parse(headersKey), timeoutMs: props.timeoutMs }),
     [props.proxyUrl, props.fetch, headersKey, props.timeoutMs],
   );
-  const translator = useMemo(() => createTranslator(resolveLocale(props.locale)), [props.locale]);
+  const locale = resolveLocale(props.locale);
+  const language = languageOf(locale);
+  // English is in the bundle; another language suspends this render once, until its catalogue loads.
+  const messages = loadedCatalogue(language) ?? use(loadCatalogue(language));
+  const translator = useMemo(() => createTranslator(locale, messages), [locale, messages]);
   return (
     <QueryClientProvider client={props.queryClient ?? ownQueryClient}>
       <I18nContext.Provider value={translator}>

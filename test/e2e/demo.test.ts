@@ -86,6 +86,15 @@ describe('the demo page in Chromium', () => {
     expect((page as Page & { problems: string[] }).problems).toEqual([]);
   });
 
+  it('loads Spanish on demand and reads amounts the Spanish way', async () => {
+    const page = await open(1024);
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByLabel('Monto', { exact: true }).fill('1500');
+    await expect.poll(() => page.getByText(/La cotización vence en \d:\d\d/).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByText('1500 USDC').count()).toBe(1);
+    expect((page as Page & { problems: string[] }).problems).toEqual([]);
+  });
+
   it('fits a 360 px phone without sideways scrolling', async () => {
     const page = await open(360);
     await page.getByLabel('Amount', { exact: true }).fill('250');

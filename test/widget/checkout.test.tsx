@@ -318,7 +318,7 @@ describe('Confirm', () => {
 describe('Spanish', () => {
   it('speaks Spanish and formats numbers for es-MX', async () => {
     const harness = renderWidget({ locale: 'es-MX' });
-    await harness.user.type(screen.getByLabelText('Monto'), '1500');
+    await harness.user.type(await screen.findByLabelText('Monto'), '1500');
     expect(await screen.findByText(/^La cotización vence en \d:\d\d$/, {}, { timeout: 3000 })).toBeInTheDocument();
     expect(screen.getByText('1,500 USDC')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Continuar' })).toBeInTheDocument();

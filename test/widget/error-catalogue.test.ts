@@ -1,7 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { API_ERRORS, OffRampError, type ApiErrorName } from '../../src/api/errors';
-import { catalogues, createTranslator, LANGUAGES } from '../../src/i18n';
+import { createTranslator, LANGUAGES } from '../../src/i18n';
+import { en as english } from '../../src/i18n/en';
+import { es as spanish } from '../../src/i18n/es';
+
+const catalogues = { en: english, es: spanish };
 import { describeError, ERROR_CATALOGUE, lookUp } from '../../src/widget/errorCatalogue';
 
 const names = Object.keys(API_ERRORS) as ApiErrorName[];
@@ -52,7 +56,7 @@ describe('the error catalogue', () => {
 
   it('reads a range error in the user’s own number format', () => {
     const error = new OffRampError('INVALID_FIAT_AMOUNT_ERROR', 'Fiat amount is outside of the allowed range for OFF_RAMP. Should be between 20 and 1000000');
-    const es = createTranslator('es-MX');
+    const es = createTranslator('es-MX', spanish);
     const view = describeError(error, es, context);
     expect(es.t(view.key, view.params)).toBe('Ingresa un monto entre $20.00 y $1,000,000.00.');
   });

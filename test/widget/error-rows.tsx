@@ -7,7 +7,11 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { API_PATHS } from '../../src/api/contract';
 import { API_ERRORS, withRange, type ApiErrorName, type ApiErrorRow } from '../../src/api/errors';
-import { catalogues, createTranslator, type Language, type MessageKey } from '../../src/i18n';
+import { createTranslator, type Language, type MessageKey } from '../../src/i18n';
+import { en } from '../../src/i18n/en';
+import { es } from '../../src/i18n/es';
+
+const catalogues = { en, es };
 import type { ErrorPlace } from '../../src/widget/errorCatalogue';
 import { ORDER_ATTEMPTS } from '../../src/widget/retry';
 import { renderWidget, VALID_CLABE } from './harness';
@@ -84,7 +88,7 @@ export const describeErrorRows = (language: Language) =>
 
   it('shows its sentence where it belongs', async () => {
     const harness = renderWidget({ locale: language });
-    const translator = createTranslator(language);
+    const translator = createTranslator(language, catalogues[language]);
     const operation = onQuote(name) ? 'quote' : 'order';
     const [orderKey, orderPlace, reading] = EXPECTED[name];
     const [key, place] = operation === 'quote' && reading ? reading.quote : [orderKey, orderPlace];
@@ -98,7 +102,7 @@ export const describeErrorRows = (language: Language) =>
 
     if (operation === 'quote') {
       harness.sandbox.injectFault({ method: 'POST', path: API_PATHS.quotes, fault: { kind: 'error', error: row }, times: 1 });
-      await harness.user.type(screen.getByLabelText(t('amount.label')), '100');
+      await harness.user.type(await screen.findByLabelText(t('amount.label')), '100');
       if (retryable) {
         // Said while the quote is retried; the figures meanwhile are stale, then a new quote arrives.
         expect(await screen.findByText(sentence, {}, { timeout: 3000 })).toBeInTheDocument();
@@ -111,7 +115,7 @@ export const describeErrorRows = (language: Language) =>
       return;
     }
 
-    await harness.user.type(screen.getByLabelText(t('amount.label')), '100');
+    await harness.user.type(await screen.findByLabelText(t('amount.label')), '100');
     await screen.findByText(/\d:\d\d$/, {}, { timeout: 3000 });
     await harness.user.click(screen.getByRole('button', { name: t('action.continue') }));
     await harness.user.type(await screen.findByLabelText(t('bank.clabe')), VALID_CLABE);
