@@ -105,12 +105,6 @@ export const withRange = (error: ApiErrorRow, range: { min: number; max: number 
   return { ...error, message: error.message.replace('{min}', plain(range.min)).replace('{max}', plain(range.max)) };
 };
 
-/** Reads `{min}` and `{max}` back out of a range message, for the user's own number format. */
-export const rangeOf = (message: string): { min: number; max: number } | undefined => {
-  const match = /between (-?[\d.]+) and (-?[\d.]+)/.exec(message);
-  return match ? { min: Number(match[1]), max: Number(match[2]) } : undefined;
-};
-
 /** Codes of failures that never reached the API or came back unreadable. */
 export const CLIENT_ERROR_CODES = {
   network: 'NETWORK_ERROR',

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { isSupportedPair } from './chains';
-import { ORDER_STATUSES } from './contract';
+import { ACCOUNT_HOLDER_TYPES, ACCOUNT_TYPES, DOCUMENT_TYPES, ORDER_STATUSES } from './contract';
 
 /**
  * The API's schemas say number, but documented answers carry "0.260000" and webhooks send strings:
@@ -76,7 +76,7 @@ export type Quote = z.output<typeof quoteSchema>;
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
 export const accountHolderSchema = z.object({
-  type: z.enum(['INDIVIDUAL', 'BUSINESS']),
+  type: z.enum(ACCOUNT_HOLDER_TYPES),
   firstName: z.optional(text(100)),
   lastName: z.optional(text(100)),
   businessName: z.optional(text(200)),
@@ -99,9 +99,9 @@ export const bankDetailsSchema = z.object({
   country: z.string().check(z.length(2)),
   accountIdentifier: z.optional(text(64)),
   bankName: z.optional(text(120)),
-  accountType: z.optional(z.enum(['SAVINGS', 'CHECKING'])),
+  accountType: z.optional(z.enum(ACCOUNT_TYPES)),
   documentIdentifier: z.optional(text(64)),
-  documentType: z.optional(z.enum(['CEDULA', 'PASSPORT', 'RNC'])),
+  documentType: z.optional(z.enum(DOCUMENT_TYPES)),
   routingNumber: z.optional(text(9)),
   iban: z.optional(text(34)),
   bic: z.optional(text(11)),
@@ -229,7 +229,7 @@ export const savedAccountNumber = (account: SavedBankAccount): string =>
 
 export const receiverSchema = z.object({
   id,
-  receiverType: z.enum(['INDIVIDUAL', 'BUSINESS']),
+  receiverType: z.enum(ACCOUNT_HOLDER_TYPES),
   email: maybe(z.string()),
   firstName: maybe(z.string()),
   lastName: maybe(z.string()),

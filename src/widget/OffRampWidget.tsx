@@ -214,8 +214,8 @@ function Checkout(props: OffRampWidgetProps) {
   const renew = useCallback(() => void refetch(), [refetch]);
   const fresh = current !== undefined && !quoteQuery.isPlaceholderData && !quoteQuery.isError;
   const errorContext = (operation: 'quote' | 'order') => {
-    const { fiatCurrency, tokenSymbol } = form.getValues();
-    return { operation, fiatCurrency, tokenSymbol };
+    const { fiatCurrency, tokenSymbol, side } = form.getValues();
+    return { operation, fiatCurrency, tokenSymbol, side };
   };
   const quote: QuoteState = {
     current,

@@ -142,6 +142,8 @@ export interface ErrorView {
 export interface ErrorContext {
   /** Which request failed: some rows read differently for a quote. */
   operation: 'quote' | 'order';
+  /** Which amount the user typed, so a limit in the other unit is said as such. */
+  side?: 'crypto' | 'fiat';
   fiatCurrency: string;
   tokenSymbol: string;
 }
@@ -164,9 +166,11 @@ export const describeError = (error: unknown, i18n: Translator, context: ErrorCo
   const chosen = found && context.operation === 'quote' && found.onQuote ? found.onQuote : found;
   const base = { code: error.code, ...(error.requestId ? { requestId: error.requestId } : {}) };
   if (!chosen) return { ...base, key: 'error.generic', params: { code: error.code }, place: 'here', remedy: 'retry' };
-  const params = chosen.message === 'error.amountRange' ? rangeParams(error, i18n, context) : undefined;
-  if (chosen.message === 'error.amountRange' && !params) {
-    return { ...base, key: 'error.amountOutOfRange', place: chosen.place, remedy: chosen.remedy };
-  }
-  return { ...base, key: chosen.message, ...(params ? { params } : {}), place: chosen.place, remedy: chosen.remedy };
+  if (chosen.message !== 'error.amountRange') return { ...base, key: chosen.message, place: chosen.place, remedy: chosen.remedy };
+  const params = rangeParams(error, i18n, context);
+  if (!params) return { ...base, key: 'error.amountOutOfRange', place: chosen.place, remedy: chosen.remedy };
+  // A limit on what is paid out, while the user typed what they send (or the other way round).
+  const limitsTheOtherSide = (error.code === API_ERRORS.fiatAmountOutOfRange.code) === (context.side === 'crypto');
+  const key = context.side && limitsTheOtherSide ? 'error.amountRange.otherSide' : 'error.amountRange';
+  return { ...base, key, params, place: chosen.place, remedy: chosen.remedy };
 };

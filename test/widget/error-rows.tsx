@@ -47,7 +47,7 @@ const EXPECTED: Record<ApiErrorName, [MessageKey, ErrorPlace, { quote: [MessageK
   otcStablecoinsOnly: ['error.otcStablecoinsOnly', 'tokenSymbol'],
   bankDetailsRequired: ['error.bankDetailsMissing', 'bank'],
   receiverNotVerified: ['error.receiverNotVerified', 'review'],
-  fiatAmountOutOfRange: ['error.amountRange', 'amount'],
+  fiatAmountOutOfRange: ['error.amountRange.otherSide', 'amount'], // typed in USDC, limited in MXN
   tokenAmountOutOfRange: ['error.amountRange', 'amount'],
   receiverCannotOrder: ['error.receiverAccount', 'here'],
   receiverOfOtherUser: ['error.receiverUnknown', 'review'],
