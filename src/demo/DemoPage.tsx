@@ -27,6 +27,8 @@ export function DemoPage() {
   }, [user]);
 
   useEffect(() => {
+    // The sandbox is an external system: the widget waits until it has the new lifetime.
+    // oxlint-disable-next-line react/set-state-in-effect
     setReady(false);
     void fetch(DEMO_CONTROL_PATH, {
       method: 'POST',

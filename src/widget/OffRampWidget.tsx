@@ -260,6 +260,8 @@ function Checkout(props: OffRampWidgetProps) {
    */
   const confirmation = useRef<Confirmation | undefined>(undefined);
   const inFlight = useRef(false);
+  /** The last confirmation's answer was lost: Confirm asks about it again before anything new. */
+  const [unresolved, setUnresolved] = useState(false);
   const [orderError, setOrderError] = useState<ErrorView | undefined>(undefined);
 
   /** Sends an order's error where it belongs: a field, a step, or the verification screen. */
@@ -312,6 +314,7 @@ function Checkout(props: OffRampWidgetProps) {
         },
         onSuccess: ({ data }) => {
           attempt.unresolved = false;
+          setUnresolved(false);
           setPlaced({ order: data, quote: attempt.quote });
           setSuperseded(undefined);
           go('send');
@@ -329,6 +332,7 @@ function Checkout(props: OffRampWidgetProps) {
         },
         onError: (error) => {
           attempt.unresolved = outcomeUnknown(error);
+          setUnresolved(attempt.unresolved);
           // The key was used for another body: only a new confirmation can go on.
           if (isOffRampError(error) && error.is(API_ERRORS.idempotencyKeyMismatch)) confirmation.current = undefined;
           routeOrderError(error);
@@ -359,7 +363,6 @@ function Checkout(props: OffRampWidgetProps) {
     }
     submit(confirmation.current);
   };
-  const unresolved = Boolean(confirmation.current?.unresolved);
 
   const leaveReview = (next: OffRampStep) => {
     setSuperseded(undefined);

@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 
 /**
  * Time left on a quote. Trust the server's `expiresAt`: the browser clock can be minutes off, so
@@ -32,17 +32,10 @@ export const useRemainingMs = (expiresAt: string | undefined, clockSkewMs: numbe
   return seconds === undefined ? undefined : seconds * 1000;
 };
 
-/** Whether the quote has expired; changes (and re-renders its caller) only when that flips. */
-export const useExpired = (expiresAt: string | undefined, clockSkewMs: number): boolean => {
-  const [expired, setExpired] = useState(false);
-  useEffect(() => {
-    if (expiresAt === undefined) {
-      setExpired(false);
-      return;
-    }
-    const check = () => setExpired(remainingMs(expiresAt, clockSkewMs) <= 0);
-    check();
-    return subscribeToClock(check);
-  }, [expiresAt, clockSkewMs]);
-  return expired;
-};
+/** Whether the quote has expired; re-renders its caller only when that flips. */
+export const useExpired = (expiresAt: string | undefined, clockSkewMs: number): boolean =>
+  useSyncExternalStore(
+    subscribeToClock,
+    () => expiresAt !== undefined && remainingMs(expiresAt, clockSkewMs) <= 0,
+    () => false,
+  );

@@ -34,7 +34,8 @@ export function BankInput({ railId, field, values, inputId, onChanged }: BankInp
   const { t } = useI18n();
   const name = `bank.${railId}.${field.name}` as `bank.MX.${string}`;
   const { field: control, fieldState } = useController<OffRampFormValues>({ name });
-  const value = typeof control.value === 'string' ? control.value : '';
+  const { value: kept, onChange, onBlur, ref: register } = control;
+  const value = typeof kept === 'string' ? kept : '';
   const input = useRef<HTMLInputElement | null>(null);
   const pendingCaret = useRef<number | null>(null);
   const shown = field.display ? field.display(value, values) : value;
@@ -52,10 +53,10 @@ export function BankInput({ railId, field, values, inputId, onChanged }: BankInp
   const errorId = `${inputId}-error`;
   const common = {
     id: inputId,
-    name: control.name,
+    name,
     'aria-invalid': problem ? true : undefined,
     'aria-describedby': `${hintId} ${errorId}`,
-    onBlur: control.onBlur,
+    onBlur,
   } as const;
 
   return (
@@ -64,11 +65,11 @@ export function BankInput({ railId, field, values, inputId, onChanged }: BankInp
       {field.kind === 'select' ? (
         <select
           {...common}
-          ref={control.ref}
+          ref={register}
           value={value}
           autoComplete={field.autoComplete}
           onChange={(event) => {
-            control.onChange(event.target.value);
+            onChange(event.target.value);
             onChanged(true);
           }}
         >
@@ -86,7 +87,7 @@ export function BankInput({ railId, field, values, inputId, onChanged }: BankInp
           {...common}
           ref={(element) => {
             input.current = element;
-            control.ref(element);
+            register(element);
           }}
           value={shown}
           inputMode={field.inputMode}
@@ -98,7 +99,7 @@ export function BankInput({ railId, field, values, inputId, onChanged }: BankInp
             // Only a formatted display moves the caret; plain text (names, streets) keeps the browser's.
             if (field.display) pendingCaret.current = field.normalize(raw.slice(0, event.target.selectionStart ?? raw.length)).length;
             const next = field.normalize(raw);
-            control.onChange(next);
+            onChange(next);
             onChanged(field.length !== undefined && next.length >= field.length);
           }}
         />

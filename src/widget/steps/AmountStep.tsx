@@ -56,16 +56,14 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
   const onField = ['amount', 'tokenSymbol', 'fiatCurrency'] as ErrorPlace[];
   const stepError = quote.error && !onField.includes(quote.error.place) ? quote.error : undefined;
 
-  // Continue while the quote is still on its way says so, rather than doing nothing.
-  const [waiting, setWaiting] = useState(false);
+  // Continue while the quote for this amount is still on its way says so, rather than doing nothing.
+  const [waitingFor, setWaitingFor] = useState<QuoteInput | undefined>(undefined);
+  const waiting = waitingFor !== undefined && waitingFor === settled && !quote.firm;
   const continueIfReady = async () => {
     const valid = await trigger(AMOUNT_FIELDS, { shouldFocus: true });
     if (valid && quote.firm) onContinue();
-    else setWaiting(valid);
+    else if (valid) setWaitingFor(settled);
   };
-  useEffect(() => {
-    if (quote.firm) setWaiting(false);
-  }, [quote.firm]);
 
   return (
     <>
@@ -167,7 +165,7 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
         <div role="status">
           {input && quote.isFetching && <p className="orw-hint">{t(quote.current ? 'quote.updating' : 'quote.loading')}</p>}
           {input && quote.retrying && <p className="orw-hint">{t(quote.retrying.key, quote.retrying.params)}</p>}
-          {waiting && !quote.firm && <p className="orw-hint">{t('quote.wait')}</p>}
+          {waiting && <p className="orw-hint">{t('quote.wait')}</p>}
         </div>
         {input && quote.firm && quote.current && (
           <>
