@@ -41,6 +41,7 @@ const stagingOutcome = (cryptoAmount: number): StagingOutcome | undefined =>
   Object.entries(STAGING_TEST_AMOUNTS).find(([amount]) => Number(amount) === cryptoAmount)?.[1];
 
 const step = (order: OrderRecord, at: number) => {
+  if (!order.walking) return;
   const next = order.upcoming.shift();
   if (next === undefined) return;
   order.status = next;
@@ -54,7 +55,7 @@ export const applyTicks = (ctx: SandboxContext) => {
   if (tick === undefined) return;
   const now = ctx.now();
   for (const order of ctx.store.orders.values()) {
-    while (order.upcoming.length > 0 && now - order.tickedAt >= tick) {
+    while (order.walking && order.upcoming.length > 0 && now - order.tickedAt >= tick) {
       order.tickedAt += tick;
       step(order, order.tickedAt);
     }
@@ -170,6 +171,7 @@ export const createOrder = (ctx: SandboxContext, partner: PartnerRecord, body: u
     upcoming,
     plannedCancellationReason: outcome && 'cancellationReason' in outcome ? outcome.cancellationReason : null,
     tickedAt: now,
+    walking: false,
     sequence: ctx.store.orders.size,
   };
   ctx.store.orders.set(order.id, order);
@@ -182,7 +184,8 @@ const executeSchema = z.object({ transactionId: z.uuid(), transactionHash: z.opt
 
 /**
  * `POST /off-ramp/execute`. Assumed: accepted in EXECUTABLE_STATUSES and answered `PENDING` (the
- * payout is pending); otherwise answered with the current status, no error. Polls walk on as before.
+ * payout is pending); otherwise answered with the current status, no error. From here the order
+ * walks: one step per poll (or per tick).
  */
 export const executeOrder = (ctx: SandboxContext, partner: PartnerRecord, body: unknown) => {
   const parsed = executeSchema.safeParse(body);
@@ -194,6 +197,10 @@ export const executeOrder = (ctx: SandboxContext, partner: PartnerRecord, body: 
   applyTicks(ctx);
   if (!(EXECUTABLE_STATUSES as readonly OrderStatus[]).includes(order.status)) return { id: order.id, status: order.status };
   order.transactionHash = transactionHash ?? order.transactionHash;
+  if (!order.walking) {
+    order.walking = true;
+    order.tickedAt = ctx.now();
+  }
   return { id: order.id, status: 'PENDING' as const };
 };
 
@@ -231,7 +238,7 @@ const TRANSACTION_SORT_KEYS = {
 };
 
 /**
- * `GET /transactions`. Reading is what moves an order on: each order the filters select takes one
+ * `GET /transactions`. Reading is what moves an executed order on: each one the filters select takes one
  * step, and `status` filters on the status it has after that step.
  */
 export const listTransactions = (ctx: SandboxContext, partner: PartnerRecord, query: Record<string, string>) => {

@@ -94,6 +94,11 @@ export interface OrderRecord {
   plannedCancellationReason: string | null;
   /** The sandbox-clock time the last tick was counted from. */
   tickedAt: number;
+  /**
+   * Assumed (the contract: execute "starts the payout … and the sandbox then walks the happy path"):
+   * an order waits for its crypto, however often it is read, until `execute` says it was sent.
+   */
+  walking: boolean;
   /** Creation order: the tie-break when two orders share a timestamp (a frozen test clock). */
   sequence: number;
 }

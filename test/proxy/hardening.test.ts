@@ -170,13 +170,13 @@ describe('the upstream deadline', () => {
 });
 
 describe("another user's transaction", () => {
-  // The sandbox moves an order one status on at every read, the proxy's ownership check included:
-  // 1.03 walks PENDING_PAYMENT → CRYPTO_NOT_RECEIVED, which stays cancellable (and is under 20 MXN).
+  // A fresh order waits for its crypto (it walks only once executed), so the proxy's ownership read
+  // leaves it cancellable.
   const setUpOrder = async () => {
-    const sandbox = createSandbox({ seed: 'ownership', limits: { fiat: { MXN: { min: 1, max: 1_000_000 } } } });
+    const sandbox = createSandbox({ seed: 'ownership' });
     const { url: upstream } = await serve(sandbox);
     const { url } = await proxyAt(upstream);
-    const quote = await (await post(url, API_PATHS.quotes, { ...QUOTE, cryptoAmount: 1.03 })).json();
+    const quote = await (await post(url, API_PATHS.quotes, { ...QUOTE, cryptoAmount: 100 })).json();
     const order = await (await post(url, API_PATHS.offRamp, { quoteId: quote.data.quoteId, userBankInformationId: F.bankAccountId })).json();
     return { sandbox, url, id: order.data.id as string };
   };

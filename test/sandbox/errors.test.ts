@@ -122,6 +122,7 @@ const cancel: Case[] = [
     row: API_ERRORS.invalidStateTransition,
     request: async (s) => {
       const id = await existingOrder(s);
+      await call(s, API_PATHS.execute, { method: 'POST', body: { transactionId: id } }); // the crypto is sent
       await poll(s, id); // PENDING_PAYMENT → CRYPTO_RECEIVED
       return call(s, API_PATHS.cancel(id), { method: 'PUT' });
     },

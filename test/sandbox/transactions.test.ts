@@ -7,8 +7,12 @@ import * as z from 'zod/mini';
 import { call, F, lockQuote, placeOrder, poll, sandboxAt, usBank, withoutAsset } from './helpers';
 import type { Sandbox } from '../../src/sandbox';
 
-/** Polls until the status stops changing; returns every status seen, the first being the order's own. */
+/** The user says the crypto is sent: from here the order walks. */
+const execute = (sandbox: Sandbox, id: string) => call(sandbox, API_PATHS.execute, { method: 'POST', body: { transactionId: id } });
+
+/** Executes the order, then polls until the status stops changing; returns every status seen, the first being the order's own. */
 const walk = async (sandbox: Sandbox, order: { id: string; status: string }) => {
+  await execute(sandbox, order.id);
   const seen = [order.status];
   for (let i = 0; i < 20; i += 1) {
     const transaction = await poll(sandbox, order.id);
@@ -22,6 +26,13 @@ const walk = async (sandbox: Sandbox, order: { id: string; status: string }) => 
 const stagingOrder = { fiatCurrency: 'USD', userBankInformation: usBank };
 
 describe('GET /transactions polls', () => {
+  it('leave an order waiting for its crypto, however often it is read, until execute', async () => {
+    const { sandbox } = sandboxAt();
+    const order = (await placeOrder(sandbox)).body.data;
+    for (let i = 0; i < 3; i += 1) expect((await poll(sandbox, order.id)).status).toBe('PENDING_PAYMENT');
+    expect((await call(sandbox, API_PATHS.cancel(order.id), { method: 'PUT' })).status).toBe(200);
+  });
+
   it('walk a new order along the happy path, one step per poll, to COMPLETED with completedAt', async () => {
     const { sandbox, advance } = sandboxAt();
     const order = (await placeOrder(sandbox)).body.data;
@@ -83,7 +94,10 @@ describe('GET /transactions/mock-testing-guide', () => {
 describe('statusTickMs', () => {
   it('advances orders by the clock too, one status per tick', async () => {
     const { sandbox, advance } = sandboxAt({ statusTickMs: 10_000 });
-    await placeOrder(sandbox);
+    const order = (await placeOrder(sandbox)).body.data;
+    advance(60_000);
+    expect(sandbox.orders()[0]!.status).toBe('PENDING_PAYMENT'); // no crypto sent yet
+    await execute(sandbox, order.id);
     advance(25_000);
     expect(sandbox.orders()[0]!.status).toBe(OFF_RAMP_HAPPY_PATH[2]);
     advance(60_000);
@@ -120,8 +134,9 @@ describe('POST /off-ramp/execute', () => {
   it('answers with the current status, no error, once the order is past waiting', async () => {
     const { sandbox } = sandboxAt();
     const order = (await placeOrder(sandbox)).body.data;
+    await execute(sandbox, order.id);
     for (let i = 0; i < 2; i += 1) await poll(sandbox, order.id);
-    const answer = await call(sandbox, API_PATHS.execute, { method: 'POST', body: { transactionId: order.id } });
+    const answer = await execute(sandbox, order.id);
     expect(answer.body.data).toEqual({ id: order.id, status: OFF_RAMP_HAPPY_PATH[2] });
   });
 });
@@ -153,6 +168,7 @@ describe('GET /transactions filters', () => {
     const ids: string[] = [];
     for (const overrides of [{}, { cryptoAmount: 300 }, { userId: F.otherUserId }, { ...stagingOrder, cryptoAmount: 50 }]) {
       ids.push((await placeOrder(sandbox, overrides)).body.data.id);
+      await execute(sandbox, ids.at(-1)!);
       advance(1_000);
     }
     await lockQuote(sandbox, {}, F.otherPartnerApiKey);
