@@ -97,6 +97,21 @@ export const API_ERRORS = {
 export type ApiErrorName = keyof typeof API_ERRORS;
 
 /**
+ * The proxy's own answers: given before (or instead of) asking the API, so they say nothing about
+ * whether the API did something with an earlier request.
+ */
+export const PROXY_ERRORS: readonly ApiErrorRow[] = [
+  API_ERRORS.notFound,
+  API_ERRORS.signInRequired,
+  API_ERRORS.upstreamUnavailable,
+  API_ERRORS.upstreamTimeout,
+  API_ERRORS.payloadTooLarge,
+  API_ERRORS.rateLimited,
+  API_ERRORS.originNotAllowed,
+  API_ERRORS.transactionNotOfUser,
+];
+
+/**
  * Fills the `{min}` / `{max}` of a range message. Assumed format: plain numbers, no thousands
  * separator, up to 2 decimals for fiat and 6 for tokens.
  */

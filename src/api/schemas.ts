@@ -198,6 +198,15 @@ export const orderSchema = z.object({
 });
 export type Order = z.output<typeof orderSchema>;
 
+/** An order fit for events and storage: the bank account's number cut to its last four. */
+export const withMaskedBankAccount = (order: Order): Order => ({
+  ...order,
+  bankAccount: {
+    ...order.bankAccount,
+    accountIdentifier: order.bankAccount.accountIdentifier === null ? null : `••••${order.bankAccount.accountIdentifier.slice(-4)}`,
+  },
+});
+
 // ── Saved bank accounts and receivers ───────────────────────────────────────────────────────────
 
 const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));

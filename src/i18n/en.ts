@@ -103,6 +103,7 @@ export const en = {
   'kyc.start': 'Verify my identity',
   'kyc.elsewhere': 'Verify your identity in your account on this site, then come back and confirm again.',
   'review.rateChanged': 'The quote you saw expired, so here is a new one. Please check it and confirm again.',
+  'review.pending': 'We did not hear back about this confirmation, so an order may exist. Confirm asks about this same order again: it can never be placed twice.',
   'review.before': 'Before',
   'review.now': 'Now',
   'error.render': 'Something went wrong on this screen. Everything you entered is kept.',

@@ -103,6 +103,7 @@ export const es: Messages = {
   'kyc.start': 'Verificar mi identidad',
   'kyc.elsewhere': 'Verifica tu identidad en tu cuenta de este sitio y luego vuelve para confirmar de nuevo.',
   'review.rateChanged': 'La cotización que viste venció; esta es una nueva. Revísala y confirma de nuevo.',
+  'review.pending': 'No recibimos respuesta sobre esta confirmación, así que la orden puede existir. Confirmar vuelve a preguntar por esta misma orden: nunca se crea dos veces.',
   'review.before': 'Antes',
   'review.now': 'Ahora',
   'error.render': 'Algo salió mal en esta pantalla. Todo lo que ingresaste se conserva.',

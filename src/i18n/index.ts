@@ -25,10 +25,18 @@ const loadingCatalogues = new Map<Language, Promise<Messages>>();
 export const loadCatalogue = (language: Language): Promise<Messages> => {
   let promise = loadingCatalogues.get(language);
   if (!promise) {
-    promise = catalogueLoaders[language]().then((messages) => {
-      loadedCatalogues.set(language, messages);
-      return messages;
-    });
+    promise = catalogueLoaders[language]().then(
+      (messages) => {
+        loadedCatalogues.set(language, messages);
+        return messages;
+      },
+      // A catalogue that cannot be fetched (offline, a stale deploy) must not break the page:
+      // English now, and a fresh try at the next render that asks.
+      () => {
+        loadingCatalogues.delete(language);
+        return en;
+      },
+    );
     loadingCatalogues.set(language, promise);
   }
   return promise;

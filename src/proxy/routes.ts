@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { API_PATHS } from '../api/contract';
 import { API_ERRORS, type ApiErrorRow } from '../api/errors';
-import { estimateRequestSchema, orderBodyShapeSchema, orderSchema, quoteRequestSchema, successEnvelope } from '../api/schemas';
+import { estimateRequestSchema, orderBodyShapeSchema, orderSchema, withMaskedBankAccount, quoteRequestSchema, successEnvelope } from '../api/schemas';
 
 /** What the partner decides for each forwarded request. */
 export interface RouteInput {
@@ -110,18 +110,14 @@ const executeBodySchema = z.object({
   transactionHash: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
 });
 
-/** Bank numbers in a stored order answer: only their last four are kept for a day. */
-const BANK_NUMBERS = ['accountIdentifier', 'iban', 'bic', 'routingNumber', 'documentIdentifier'];
-
+/**
+ * What a stored order answer keeps for a day: only what the order schema knows (unknown fields
+ * dropped), with the bank account's number cut to its last four.
+ */
+const orderAnswer = successEnvelope(orderSchema);
 const maskBankAccount = (body: string): string => {
-  const answer = JSON.parse(body) as { data?: { bankAccount?: Record<string, unknown> } };
-  const account = answer.data?.bankAccount;
-  if (!account) return body;
-  for (const field of BANK_NUMBERS) {
-    const value = account[field];
-    if (typeof value === 'string') account[field] = `••••${value.slice(-4)}`;
-  }
-  return JSON.stringify(answer);
+  const parsed = orderAnswer.parse(JSON.parse(body));
+  return JSON.stringify({ ...parsed, data: withMaskedBankAccount(parsed.data) });
 };
 
 export const PROXY_ROUTES: readonly ProxyRoute[] = [
@@ -149,7 +145,7 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
     method: 'POST',
     pattern: API_PATHS.offRamp,
     limit: 'orders',
-    idempotent: { answer: successEnvelope(orderSchema), toStore: maskBankAccount },
+    idempotent: { answer: orderAnswer, toStore: maskBankAccount },
     async rewrite({ request, userId, premiumSpread }) {
       const body = await jsonBody(request, orderBodyShapeSchema);
       return body ? { path: API_PATHS.offRamp, body: withSpread({ ...body, userId }, premiumSpread) } : invalid;

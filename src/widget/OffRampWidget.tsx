@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { QueryClient, QueryClientProvider, useMutation } from '@tanstack/react-query';
-import { lazy, Suspense, use, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, use, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { createProxyClient } from '../api/client';
-import { API_ERRORS, CLIENT_ERROR_CODES, isOffRampError, type OffRampError } from '../api/errors';
-import type { Order, OrderBody, Quote } from '../api/schemas';
+import { CLIENT_ERROR_CODES, isOffRampError, PROXY_ERRORS, type OffRampError } from '../api/errors';
+import { withMaskedBankAccount, type Order, type OrderBody, type Quote } from '../api/schemas';
 import { loadedRail, railFor } from '../countries';
 import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalogue, resolveLocale, useI18n } from '../i18n';
 import { STYLESHEET_ID, stylesheet } from '../theme/styles';
@@ -96,12 +96,18 @@ interface Confirmation {
   unresolved: boolean;
 }
 
-/** Whether a failed order request may still have made the order. */
+/**
+ * Whether a failed order request may still have made the order. Only the API's own refusal of the
+ * request says it did not: no answer, a server failure, an unreadable answer, a conflict on the
+ * key, or an answer of the proxy's own (given without asking the API) leave the question open.
+ */
 const outcomeUnknown = (error: unknown) =>
   !isOffRampError(error) ||
   error.retryable ||
   error.code === CLIENT_ERROR_CODES.invalidResponse ||
-  error.is(API_ERRORS.idempotencyInProgress);
+  error.status === 409 ||
+  error.status === 422 ||
+  PROXY_ERRORS.some((row) => error.is(row));
 
 const newQueryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
 
@@ -124,7 +130,9 @@ function LocalizedWidget(props: OffRampWidgetProps) {
     () => createProxyClient({ proxyUrl: props.proxyUrl, fetch: props.fetch, headers: JSON.parse(headersKey), timeoutMs: props.timeoutMs }),
     [props.proxyUrl, props.fetch, headersKey, props.timeoutMs],
   );
-  const locale = resolveLocale(props.locale);
+  // A new locale keeps the current one on screen while its catalogue loads (a deferred value never
+  // shows the Suspense fallback), so the form does not blink away.
+  const locale = useDeferredValue(resolveLocale(props.locale));
   const language = languageOf(locale);
   // English is in the bundle; another language suspends this render once, until its catalogue loads.
   const messages = loadedCatalogue(language) ?? use(loadCatalogue(language));
@@ -260,8 +268,8 @@ function Checkout(props: OffRampWidgetProps) {
    */
   const confirmation = useRef<Confirmation | undefined>(undefined);
   const inFlight = useRef(false);
-  /** The last confirmation's answer was lost: Confirm asks about it again before anything new. */
-  const [unresolved, setUnresolved] = useState(false);
+  /** The quote of the last confirmation when its answer was lost: Confirm asks about it again before anything new. */
+  const [pending, setPending] = useState<LockedQuote | undefined>(undefined);
   const [orderError, setOrderError] = useState<ErrorView | undefined>(undefined);
 
   /** Sends an order's error where it belongs: a field, a step, or the verification screen. */
@@ -314,7 +322,7 @@ function Checkout(props: OffRampWidgetProps) {
         },
         onSuccess: ({ data }) => {
           attempt.unresolved = false;
-          setUnresolved(false);
+          setPending(undefined);
           setPlaced({ order: data, quote: attempt.quote });
           setSuperseded(undefined);
           go('send');
@@ -327,14 +335,12 @@ function Checkout(props: OffRampWidgetProps) {
             fiatAmount: data.fiatAmount,
             fiatCurrency: data.fiatCurrency,
             expiresAt: attempt.quote.quote.expiresAt,
-            order: data,
+            order: withMaskedBankAccount(data),
           });
         },
         onError: (error) => {
           attempt.unresolved = outcomeUnknown(error);
-          setUnresolved(attempt.unresolved);
-          // The key was used for another body: only a new confirmation can go on.
-          if (isOffRampError(error) && error.is(API_ERRORS.idempotencyKeyMismatch)) confirmation.current = undefined;
+          setPending(attempt.unresolved ? attempt.quote : undefined);
           routeOrderError(error);
         },
       },
@@ -414,7 +420,8 @@ function Checkout(props: OffRampWidgetProps) {
                     submitting={order.isPending}
                     submitError={orderError}
                     onRenew={renewOnReview}
-                    canConfirm={quote.firm || unresolved}
+                    canConfirm={quote.firm || pending !== undefined}
+                    pending={pending}
                     onRetry={confirm}
                     onBack={() => leaveReview('bank')}
                     onConfirm={confirm}

@@ -44,6 +44,10 @@ export const AMOUNT_FIELDS = ['side', 'amount', 'fiatCurrency', 'blockchainSymbo
 
 const FIAT_DECIMALS = 2;
 
+const MAX_SIGNIFICANT_DIGITS = 15;
+/** Characters the amount input takes: 15 digits with their group and decimal separators. */
+export const MAX_AMOUNT_LENGTH = 24;
+
 /** How the user's locale writes numbers: `1,500.50` in en-US and es-MX, `1.500,50` in es-ES. */
 export interface NumberSeparators {
   decimal: string;
@@ -66,6 +70,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export const parseAmount = (raw: string, { decimal, group }: NumberSeparators): number | undefined => {
   const text = raw.trim().replace(/\s/g, '');
+  // Past 15 significant digits a number is no longer exact: refuse rather than round.
+  if (text.replace(/\D/g, '').replace(/^0+/, '').length > MAX_SIGNIFICANT_DIGITS) return undefined;
   const pattern = new RegExp(`^(\\d{1,3}(?:${escape(group)}\\d{3})+|\\d*)(?:${escape(decimal)}(\\d+))?$`);
   const match = pattern.exec(text);
   if (!match || (!match[1] && !match[2])) return undefined;

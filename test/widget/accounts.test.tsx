@@ -72,6 +72,19 @@ describe('saved accounts', () => {
 });
 
 describe('receivers', () => {
+  it.each([
+    ['belongs to another user', F.otherUserReceiverId],
+    ['does not exist', '00000000-0000-4000-8000-000000000000'],
+  ])('will not confirm a payment to a receiver who %s: they are not among the user’s receivers', async (_case, receiverId) => {
+    const harness = await toBankStep({ receiverId });
+    await harness.user.type(await screen.findByLabelText('CLABE'), VALID_CLABE);
+    await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
+    const alert = await screen.findByText('This receiver cannot be paid from your account. Choose another receiver.');
+    expect(alert.closest('[role="alert"]')).not.toBeNull();
+    expect(screen.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+    expect(harness.orderRequests()).toHaveLength(0);
+  });
+
   it('pays the receiver named by the partner, and the review names them', async () => {
     const harness = await toBankStep({ receiverId: F.verifiedReceiverId });
     expect(screen.queryByRole('group', { name: 'Pay into' })).not.toBeInTheDocument();
@@ -101,8 +114,6 @@ describe('receivers', () => {
 
   it.each([
     ['has not verified their identity', F.unverifiedReceiverId, 'This receiver has not finished verifying their identity yet. Choose another receiver or try later.'],
-    ['belongs to another user', F.otherUserReceiverId, 'This receiver cannot be paid from your account. Choose another receiver.'],
-    ['does not exist', '00000000-0000-4000-8000-000000000000', 'This receiver cannot be paid from your account. Choose another receiver.'],
   ])('says so on the review step when the receiver %s', async (_case, receiverId, sentence) => {
     const harness = await toBankStep({ receiverId });
     await harness.user.type(await screen.findByLabelText('CLABE'), VALID_CLABE);

@@ -24,6 +24,8 @@ describe('amounts in the user’s own notation', () => {
     ['en-US', 'abc'],
     ['en-US', '1..5'],
     ['en-US', ''],
+    ['en-US', '1'.repeat(400)],
+    ['en-US', '1234567890123456'],
   ])('refuses %s %s rather than guess', (locale, typed) => {
     expect(parseAmount(typed, separatorsOf(locale))).toBeUndefined();
   });

@@ -55,6 +55,9 @@ describe('the MX path', () => {
     expect(onSubmitted).toHaveBeenCalledWith(
       expect.objectContaining({ orderId: order!.id, destinationWalletAddress: address, cryptoAmount: 100, tokenSymbol: 'USDC' }),
     );
+    // Events carry no bank number: the host gets the last four only.
+    expect(onSubmitted.mock.calls[0]![0].order.bankAccount.accountIdentifier).toBe('••••7120');
+    expect(JSON.stringify(onSubmitted.mock.calls)).not.toContain(VALID_CLABE);
     expect(onStepChange.mock.calls.map(([step]) => step)).toEqual(['bank', 'review', 'send']);
     const [orderRequest] = harness.orderRequests();
     expect(await orderRequest!.json()).toEqual({

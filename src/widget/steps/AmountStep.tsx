@@ -3,7 +3,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { BLOCKCHAIN_SYMBOLS, CHAIN_NAMES, isSupportedPair, tokensOn } from '../../api/chains';
 import { loadRail, PAYOUT_CURRENCIES, railFor } from '../../countries';
 import { useI18n } from '../../i18n';
-import { AMOUNT_FIELDS, quoteInputOf, readProblem, separatorsOf, typedAmount, type OffRampFormValues } from '../form';
+import { AMOUNT_FIELDS, MAX_AMOUNT_LENGTH, quoteInputOf, readProblem, separatorsOf, typedAmount, type OffRampFormValues } from '../form';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import type { QuoteInput } from '../hooks/useQuote';
 import type { ErrorPlace } from '../errorCatalogue';
@@ -56,13 +56,15 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
   const onField = ['amount', 'tokenSymbol', 'fiatCurrency'] as ErrorPlace[];
   const stepError = quote.error && !onField.includes(quote.error.place) ? quote.error : undefined;
 
-  // Continue while the quote for this amount is still on its way says so, rather than doing nothing.
+  // Only a firm quote for exactly what is typed now goes on: within the debounce, the quote on
+  // screen is still the previous amount's. Continue meanwhile says so, rather than doing nothing.
+  const ready = quote.firm && input !== undefined && input === settled;
   const [waitingFor, setWaitingFor] = useState<QuoteInput | undefined>(undefined);
-  const waiting = waitingFor !== undefined && waitingFor === settled && !quote.firm;
+  const waiting = waitingFor !== undefined && waitingFor === input && !ready;
   const continueIfReady = async () => {
     const valid = await trigger(AMOUNT_FIELDS, { shouldFocus: true });
-    if (valid && quote.firm) onContinue();
-    else if (valid) setWaitingFor(settled);
+    if (valid && ready) onContinue();
+    else if (valid) setWaitingFor(input);
   };
 
   return (
@@ -93,6 +95,7 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
           id={`${id}-amount`}
           className="orw-amount"
           inputMode="decimal"
+          maxLength={MAX_AMOUNT_LENGTH}
           autoComplete="off"
           aria-invalid={amountProblem ? true : undefined}
           aria-describedby={`${id}-amount-unit ${id}-amount-error`}
@@ -163,11 +166,13 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
           <QuoteSummary quote={quote.current.quote} />
         )}
         <div role="status">
-          {input && quote.isFetching && <p className="orw-hint">{t(quote.current ? 'quote.updating' : 'quote.loading')}</p>}
+          {input && (quote.isFetching || input !== settled) && (
+            <p className="orw-hint">{t(quote.current ? 'quote.updating' : 'quote.loading')}</p>
+          )}
           {input && quote.retrying && <p className="orw-hint">{t(quote.retrying.key, quote.retrying.params)}</p>}
           {waiting && <p className="orw-hint">{t('quote.wait')}</p>}
         </div>
-        {input && quote.firm && quote.current && (
+        {ready && quote.current && (
           <>
             <Countdown expiresAt={quote.current.quote.expiresAt} clockSkewMs={quote.current.clockSkewMs} />
             <p className="orw-hint">

@@ -19,6 +19,11 @@ interface ReviewStepProps {
   submitting: boolean;
   /** A firm quote, or an earlier confirmation to ask about again. */
   canConfirm: boolean;
+  /**
+   * The quote of a confirmation whose answer was lost: until the API answers about it, it is what
+   * Confirm sends again, so it is what the step shows, and nothing can be changed.
+   */
+  pending: LockedQuote | undefined;
   submitError: ErrorView | undefined;
   onRenew: () => void;
   onRetry: () => void;
@@ -59,7 +64,8 @@ function RateChange({ before, now }: { before: LockedQuote['quote']; now: Locked
   );
 }
 
-export function ReviewStep({ quote, superseded, submitting, canConfirm, submitError, onRenew, onRetry, onBack, onConfirm }: ReviewStepProps) {
+export function ReviewStep(props: ReviewStepProps) {
+  const { quote, superseded, submitting, canConfirm, pending, submitError, onRenew, onRetry, onBack, onConfirm } = props;
   const i18n = useI18n();
   const { t } = i18n;
   const { getValues } = useFormContext<OffRampFormValues>();
@@ -73,12 +79,19 @@ export function ReviewStep({ quote, superseded, submitting, canConfirm, submitEr
   const receiver = receivers.data?.find((candidate) => candidate.id === values.receiverId);
   const receiversError = receivers.isError ? describeError(receivers.error, i18n, { operation: 'order', fiatCurrency: values.fiatCurrency, tokenSymbol: values.tokenSymbol }) : undefined;
   const account = saved ? savedAccountLabel(saved, rail, i18n) : entry && rail && !savedId ? rail.summarize(values.bank[entry.id]) : undefined;
-  const shown = quote.current;
-  const changed = superseded && shown && quote.firm && superseded.quote.quoteId !== shown.quote.quoteId;
+  const shown = pending ?? quote.current;
+  const changed = !pending && superseded && shown && quote.firm && superseded.quote.quoteId !== shown.quote.quoteId;
+  // Paying a receiver the user never saw named is not confirmed.
+  const receiverMissing = Boolean(values.receiverId) && !receiver;
 
   return (
     <>
       {changed && <RateChange before={superseded.quote} now={shown.quote} />}
+      {pending && (
+        <p className="orw-alert" role="status">
+          {t('review.pending')}
+        </p>
+      )}
       {shown && (
         <QuoteSummary quote={shown.quote}>
           <div>
@@ -104,8 +117,9 @@ export function ReviewStep({ quote, superseded, submitting, canConfirm, submitEr
         {quote.isFetching && <p className="orw-hint">{t('quote.updating')}</p>}
         {quote.retrying && <p className="orw-hint">{t(quote.retrying.key, quote.retrying.params)}</p>}
       </div>
-      {shown && quote.firm && <Countdown expiresAt={shown.quote.expiresAt} clockSkewMs={shown.clockSkewMs} />}
-      {quote.expired && !quote.isFetching && (
+      {shown && (quote.firm || pending) && <Countdown expiresAt={shown.quote.expiresAt} clockSkewMs={shown.clockSkewMs} />}
+      {receivers.isSuccess && receiverMissing && <ErrorAlert view={{ key: 'error.receiverUnknown', place: 'review', remedy: 'fix', code: 'RECEIVER_NOT_LISTED' }} />}
+      {!pending && quote.expired && !quote.isFetching && (
         <div className="orw-alert" role="alert">
           <p style={{ margin: 0 }}>{t('quote.expired')}</p>
           <p style={{ margin: '4px 0 8px' }} className="orw-hint">
@@ -120,10 +134,10 @@ export function ReviewStep({ quote, superseded, submitting, canConfirm, submitEr
       {receiversError && <ErrorAlert view={receiversError} onRetry={() => void receivers.refetch()} />}
       {submitError && <ErrorAlert view={submitError} onRetry={canConfirm ? onRetry : undefined} />}
       <div className="orw-actions">
-        <button type="button" className="orw-secondary" onClick={onBack} disabled={submitting}>
+        <button type="button" className="orw-secondary" onClick={onBack} disabled={submitting || Boolean(pending)}>
           {t('action.back')}
         </button>
-        <button type="button" onClick={onConfirm} disabled={!canConfirm || submitting} aria-busy={submitting}>
+        <button type="button" onClick={onConfirm} disabled={!canConfirm || submitting || receiverMissing} aria-busy={submitting}>
           {t('action.confirm')}
         </button>
       </div>
