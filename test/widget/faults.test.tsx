@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API_PATHS } from '../../src/api/contract';
 import { API_ERRORS } from '../../src/api/errors';
 import type { SandboxFault } from '../../src/sandbox';
+import { ORDER_ATTEMPTS } from '../../src/widget/retry';
 import { renderWidget, VALID_CLABE } from './harness';
 
 type Harness = ReturnType<typeof renderWidget>;
@@ -82,6 +83,22 @@ describe('an order whose answer is lost', () => {
     const keys = harness.orderRequests().map((request) => request.headers.get('Idempotency-Key'));
     expect(keys).toHaveLength(2);
     expect(new Set(keys).size).toBe(1);
+    expect(harness.sandbox.orders()).toHaveLength(1);
+  });
+
+  it('keeps asking about a lost confirmation when the proxy answers on its own (the API was not asked)', async () => {
+    const harness = renderWidget();
+    await toReview(harness);
+    onOrder(harness, { kind: 'drop' }, ORDER_ATTEMPTS);
+    await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
+    await screen.findByText(/^We did not hear back about this confirmation/, {}, { timeout: 4000 });
+    onOrder(harness, { kind: 'error', error: API_ERRORS.signInRequired });
+    await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
+    await screen.findByText('Your session has ended. Please sign in again: your details are kept.');
+    expect(screen.getByText(/^We did not hear back about this confirmation/)).toBeInTheDocument();
+    await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
+    await screen.findByRole('region', { name: 'Deposit address' });
+    expect(new Set(harness.orderRequests().map((request) => request.headers.get('Idempotency-Key'))).size).toBe(1);
     expect(harness.sandbox.orders()).toHaveLength(1);
   });
 
