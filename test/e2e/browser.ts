@@ -2,6 +2,7 @@
  * Starts the demo's dev server (widget + proxy + sandbox over HTTP) and Debian's Chromium,
  * for end-to-end tests in a real browser.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
@@ -36,4 +37,13 @@ export async function launchChromium(): Promise<Browser> {
 export async function decodeQr(page: Page, selector: string): Promise<string | undefined> {
   const png = PNG.sync.read(await page.locator(selector).screenshot());
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
+
+/** Accessibility violations (axe, WCAG 2.1 A and AA) inside the widget, as `rule: targets` lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .include('[data-offramp-widget]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }

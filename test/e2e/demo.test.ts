@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeQr, launchChromium, startDemo } from './browser';
+import { axeViolations, decodeQr, launchChromium, startDemo } from './browser';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -37,21 +37,25 @@ describe('the demo page in Chromium', () => {
     await page.getByLabel('Amount', { exact: true }).fill('100');
     await expect.poll(() => page.getByText(/Quote expires in \d:\d\d/).count(), { timeout: 10_000 }).toBe(1);
     await page.locator('[data-offramp-widget]').screenshot({ path: `${SHOTS}/1-amount.png` });
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Continue' }).click();
 
     await page.getByLabel('CLABE').fill('014680260346007120');
     await expect.poll(() => page.getByText('Bank: Banco Santander').count(), { timeout: 10_000 }).toBe(1);
     await page.locator('[data-offramp-widget]').screenshot({ path: `${SHOTS}/2-bank.png` });
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Continue' }).click();
 
     await expect.poll(() => page.getByText('CLABE •••• 7120').count(), { timeout: 10_000 }).toBe(1);
     await page.locator('[data-offramp-widget]').screenshot({ path: `${SHOTS}/3-review.png` });
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Confirm' }).click();
 
     const region = page.getByRole('region', { name: 'Deposit address' });
     await region.waitFor();
     await page.locator('.orw-qr svg').waitFor();
     await page.locator('[data-offramp-widget]').screenshot({ path: `${SHOTS}/4-send.png` });
+    expect(await axeViolations(page)).toEqual([]);
 
     const shown = (await page.locator('.orw-address').innerText()).replace(/\s+/g, '');
     expect(shown).toMatch(/^0x[0-9a-fA-F]{40}$/);
