@@ -10,7 +10,7 @@ import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalog
 import { STYLESHEET_ID, stylesheet } from '../theme/styles';
 import { ProxyClientContext, useProxyClient } from './context';
 import { describeError, type ErrorView } from './errorCatalogue';
-import { encodeProblem, formSchemaFor, initialValues, separatorsOf, usesSavedAccount, type OffRampDefaultValues, type OffRampFormValues } from './form';
+import { encodeProblem, formSchemaFor, initialValues, parseAmount, separatorsOf, typedAmount, usesSavedAccount, type OffRampDefaultValues, type OffRampFormValues } from './form';
 import { useExpired } from './hooks/useCountdown';
 import { useLatest } from './hooks/useLatest';
 import { useOnline } from './hooks/useOnline';
@@ -164,15 +164,24 @@ function Checkout(props: OffRampWidgetProps) {
   const [initial] = useState(() => initialValues(defaultValues, receiverId));
   // The resolver follows the locale's number notation; a ref, so a locale change needs no new form.
   const resolver = useRef(zodResolver(formSchemaFor(separatorsOf(i18n.locale))));
-  useEffect(() => {
-    resolver.current = zodResolver(formSchemaFor(separatorsOf(i18n.locale)));
-  }, [i18n.locale]);
+  const notation = useRef(separatorsOf(i18n.locale));
   const form = useForm<OffRampFormValues>({
     defaultValues: initial,
     resolver: (values, context, options) => resolver.current(values, context, options),
     mode: 'onTouched',
     reValidateMode: 'onChange',
   });
+
+  useEffect(() => {
+    // A new notation: the amount already typed keeps its value, written the new way.
+    const before = notation.current;
+    const next = separatorsOf(i18n.locale);
+    notation.current = next;
+    resolver.current = zodResolver(formSchemaFor(next));
+    if (before.decimal === next.decimal && before.group === next.group) return;
+    const amount = parseAmount(form.getValues('amount'), before);
+    if (amount !== undefined) form.setValue('amount', typedAmount(amount, next));
+  }, [i18n.locale, form]);
 
   // ── Steps ──
   const [step, setStep] = useState<OffRampStep>('amount');

@@ -44,7 +44,7 @@ export function renderWidget(props: Partial<OffRampWidgetProps> = {}, options: H
   const lockedQuoteRequests = () =>
     requests.filter((request) => request.method === 'POST' && new URL(request.url).pathname.endsWith(API_PATHS.quotes));
   const orderRequests = () => requests.filter((request) => new URL(request.url).pathname.endsWith(API_PATHS.offRamp));
-  return { ...view, sandbox, requests, lockedQuoteRequests, orderRequests, user };
+  return { ...view, sandbox, requests, lockedQuoteRequests, orderRequests, user, fetch: fetchThroughProxy };
 }
 
 export const VALID_CLABE = SANDBOX_FIXTURES.clabe;

@@ -1,7 +1,8 @@
 import { onlineManager } from '@tanstack/react-query';
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderWidget } from './harness';
+import { OffRampWidget } from '../../src/widget/OffRampWidget';
+import { PROXY_URL, renderWidget } from './harness';
 
 // A step part that can be made to fail while rendering, as a bug or a bad answer might.
 const failure = vi.hoisted(() => ({ on: false }));
@@ -48,5 +49,16 @@ describe('going offline', () => {
     act(() => onlineManager.setOnline(true));
     expect(await screen.findByText('200 USDC', {}, { timeout: 3000 })).toBeInTheDocument();
     expect(screen.queryByText(/^You are offline/)).not.toBeInTheDocument();
+  });
+});
+
+describe('a locale change after mount', () => {
+  it('keeps the amount’s value, written in the new notation', async () => {
+    const harness = renderWidget({ locale: 'en-US' });
+    await harness.user.type(screen.getByLabelText('Amount'), '1,500.5');
+    harness.rerender(
+      <OffRampWidget proxyUrl={PROXY_URL} fetch={harness.fetch} locale="es-ES" />,
+    );
+    expect(await screen.findByLabelText('Monto')).toHaveValue('1500,5');
   });
 });
