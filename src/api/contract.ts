@@ -32,6 +32,21 @@ export const REQUEST_ID_HEADER = 'x-request-id';
  * Every header name, for server code and tests. Browser code imports the single names above: a
  * bundle keeps a whole object it touches, and the widget's build must not even name the key header.
  */
+/** A Hono route pattern from an API_PATHS builder (`cancel(':id')` would be percent-encoded). */
+export const routePattern = (path: (param: string) => string, name: string) =>
+  path(`__${name}__`).replace(`__${name}__`, `:${name}`);
+
+/** How two bodies sent with one Idempotency-Key are compared: key order and whitespace do not count. */
+export const canonicalJson = (value: unknown): string =>
+  Array.isArray(value)
+    ? `[${value.map(canonicalJson).join(',')}]`
+    : typeof value === 'object' && value !== null
+      ? `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(',')}}`
+      : (JSON.stringify(value) ?? 'null');
+
+/** Assumed (the docs give no lengths): the longest text each bank-detail field takes. */
+export const TEXT_LIMITS = { name: 100, businessName: 200, bankName: 120, street: 200, city: 100 } as const;
+
 export const HEADERS = {
   apiKey: API_KEY_HEADER,
   idempotencyKey: IDEMPOTENCY_KEY_HEADER,

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { isSupportedPair } from './chains';
-import { ACCOUNT_HOLDER_TYPES, ACCOUNT_TYPES, DOCUMENT_TYPES, ORDER_STATUSES } from './contract';
+import { ACCOUNT_HOLDER_TYPES, ACCOUNT_TYPES, DOCUMENT_TYPES, ORDER_STATUSES, TEXT_LIMITS } from './contract';
 
 /**
  * The API's schemas say number, but documented answers carry "0.260000" and webhooks send strings:
@@ -77,15 +77,15 @@ const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
 
 export const accountHolderSchema = z.object({
   type: z.enum(ACCOUNT_HOLDER_TYPES),
-  firstName: z.optional(text(100)),
-  lastName: z.optional(text(100)),
-  businessName: z.optional(text(200)),
+  firstName: z.optional(text(TEXT_LIMITS.name)),
+  lastName: z.optional(text(TEXT_LIMITS.name)),
+  businessName: z.optional(text(TEXT_LIMITS.businessName)),
 });
 
 export const addressSchema = z.object({
-  streetLine1: text(200),
-  streetLine2: z.optional(text(200)),
-  city: text(100),
+  streetLine1: text(TEXT_LIMITS.street),
+  streetLine2: z.optional(text(TEXT_LIMITS.street)),
+  city: text(TEXT_LIMITS.city),
   state: z.optional(text(100)),
   postalCode: text(20),
   country: z.string().check(z.length(2)),
@@ -98,7 +98,7 @@ export const addressSchema = z.object({
 export const bankDetailsSchema = z.object({
   country: z.string().check(z.length(2)),
   accountIdentifier: z.optional(text(64)),
-  bankName: z.optional(text(120)),
+  bankName: z.optional(text(TEXT_LIMITS.bankName)),
   accountType: z.optional(z.enum(ACCOUNT_TYPES)),
   documentIdentifier: z.optional(text(64)),
   documentType: z.optional(z.enum(DOCUMENT_TYPES)),
@@ -206,6 +206,16 @@ export const withMaskedBankAccount = (order: Order): Order => ({
     accountIdentifier: order.bankAccount.accountIdentifier === null ? null : `••••${order.bankAccount.accountIdentifier.slice(-4)}`,
   },
 });
+
+/**
+ * `POST /off-ramp/execute`: the user has sent the crypto. Assumed: `transactionHash` is at most 128
+ * characters (EVM hashes are 66, Solana signatures 88); whether it is a valid hash is the API's to say.
+ */
+export const executeRequestSchema = z.object({
+  transactionId: id,
+  transactionHash: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+});
+export type ExecuteRequest = z.output<typeof executeRequestSchema>;
 
 // ── Saved bank accounts and receivers ───────────────────────────────────────────────────────────
 

@@ -261,7 +261,7 @@ export const checkText = (value: string, max: number): FieldProblem | undefined 
 export const isValidText = (value: string, max: number): boolean => checkText(value, max) === undefined;
 
 /** The API's text limits (`bankDetailsSchema`). */
-export const TEXT_LIMITS = { name: 100, businessName: 200, bankName: 120, street: 200, city: 100 } as const;
+export { TEXT_LIMITS } from '../api/contract';
 
 /** One of a select's values. */
 export const checkChoice = (value: string, choices: readonly string[]): FieldProblem | undefined =>

@@ -5,6 +5,7 @@
  * afresh; a repeat while the first is in flight waits for it (bounded), then gets 409; the same key
  * with another body gets 422.
  */
+import { canonicalJson } from '../api/contract';
 import { API_ERRORS, type ApiErrorRow } from '../api/errors';
 import type { InFlightRecord, ProxyStore } from './store';
 
@@ -26,17 +27,6 @@ export const DEFAULT_IDEMPOTENCY = { ttlMs: 24 * 60 * 60_000, waitMs: 5_000 } as
 
 /** Marks a replayed answer (as Stripe does), so a support person can tell a repeat from a fresh order. */
 export const REPLAYED_HEADER = 'idempotent-replayed';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Key order and whitespace do not make another body. */
-const canonical = (value: unknown): string =>
-  Array.isArray(value)
-    ? `[${value.map(canonical).join(',')}]`
-    : isRecord(value)
-      ? `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`
-      : (JSON.stringify(value) ?? 'null');
 
 /** Web Crypto, so the proxy stays runnable on Workers, Deno and Bun; records stay small; stored answers have their bank details masked. */
 const sha256 = async (text: string): Promise<string> => {
@@ -71,7 +61,7 @@ export async function once(
   onStoreError: (error: unknown) => void,
 ): Promise<Answer | { error: ApiErrorRow }> {
   const scope = `idempotency:${await sha256(JSON.stringify([input.userId, input.key]))}`;
-  const fingerprint = await sha256(canonical(input.body));
+  const fingerprint = await sha256(canonicalJson(input.body));
   const claim: InFlightRecord = { state: 'in-flight', fingerprint, token: crypto.randomUUID() };
 
   // Polling the store works the same for memory and Redis, and across instances; the pause grows so a

@@ -5,9 +5,9 @@
  * is not forwarded: the proxy is no open relay.
  */
 import * as z from 'zod/mini';
-import { API_PATHS } from '../api/contract';
+import { API_PATHS, routePattern } from '../api/contract';
 import { API_ERRORS, type ApiErrorRow } from '../api/errors';
-import { estimateRequestSchema, orderBodyShapeSchema, orderSchema, withMaskedBankAccount, quoteRequestSchema, successEnvelope } from '../api/schemas';
+import { estimateRequestSchema, executeRequestSchema, orderBodyShapeSchema, orderSchema, withMaskedBankAccount, quoteRequestSchema, successEnvelope } from '../api/schemas';
 
 /** What the partner decides for each forwarded request. */
 export interface RouteInput {
@@ -94,21 +94,10 @@ const knownQuery = (request: Request, fields: readonly string[]): URLSearchParam
   return query;
 };
 
-/** A route pattern from an API_PATHS builder (`cancel(':id')` would be percent-encoded). */
-const pattern = (path: (param: string) => string, name: string) => path(`__${name}__`).replace(`__${name}__`, `:${name}`);
 
 /** Query fields the estimate takes, but the spread: that one is the partner's. */
 const ESTIMATE_FIELDS = Object.keys(estimateRequestSchema.shape).filter((field) => field !== 'premiumSpread');
 const PAGE_FIELDS = ['skip', 'limit', 'sortBy', 'sortOrder'] as const;
-
-/**
- * `POST /off-ramp/execute`. The API module has no schema for it (the widget does not call it yet):
- * the contract's two fields. Assumed: `transactionHash` is at most 128 characters (EVM hashes are 66, Solana signatures 88).
- */
-const executeBodySchema = z.object({
-  transactionId: identifier,
-  transactionHash: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
-});
 
 /**
  * What a stored order answer keeps for a day: only what the order schema knows (unknown fields
@@ -156,7 +145,7 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
     method: 'POST',
     pattern: API_PATHS.execute,
     async rewrite({ request }) {
-      const body = await jsonBody(request, executeBodySchema);
+      const body = await jsonBody(request, executeRequestSchema);
       return body ? { path: API_PATHS.execute, body, ownTransaction: body.transactionId as string } : invalid;
     },
   },
@@ -173,7 +162,7 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
   },
   {
     method: 'PUT',
-    pattern: pattern(API_PATHS.cancel, 'id'),
+    pattern: routePattern(API_PATHS.cancel, 'id'),
     async rewrite({ params }) {
       const id = params.id;
       if (!identifier.safeParse(id).success) return invalid;
@@ -183,7 +172,7 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
   {
     // Whatever user the browser named in the path, the signed-in user's accounts.
     method: 'GET',
-    pattern: pattern(API_PATHS.bankAccounts, 'user'),
+    pattern: routePattern(API_PATHS.bankAccounts, 'user'),
     async rewrite({ request, userId }) {
       const query = knownQuery(request, ['id', 'rampType', 'country', ...PAGE_FIELDS]);
       return query ? { path: API_PATHS.bankAccounts(userId), query } : invalid;

@@ -4,7 +4,7 @@
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { API_PATHS, API_PREFIX, HEADERS, SANDBOX_API_KEY_PATTERN } from '../api/contract';
+import { API_PATHS, API_PREFIX, HEADERS, routePattern, SANDBOX_API_KEY_PATTERN } from '../api/contract';
 import { API_ERRORS, errorBody, type ApiErrorRow } from '../api/errors';
 import type { SandboxContext } from './context';
 import { ApiFailure, fail } from './failure';
@@ -27,8 +27,6 @@ const jsonBody = async (c: Context): Promise<unknown> => {
   }
 };
 
-/** A route pattern from an API_PATHS builder: `cancel(':id')` would be percent-encoded. */
-const pattern = (path: (param: string) => string, name: string) => path(`__${name}__`).replace(`__${name}__`, `:${name}`);
 
 /** The row for a failure of the sandbox itself (a bug, or the `outage` fault): some endpoints document their own 500. */
 const unexpected = (c: Context): ApiErrorRow => {
@@ -75,8 +73,8 @@ export const buildApp = (ctx: SandboxContext) => {
   app.post(API_PATHS.execute, async (c) => ok(c, executeOrder(ctx, c.var.partner, await jsonBody(c)), 201));
   app.get(API_PATHS.mockTestingGuide, (c) => ok(c, mockTestingGuide()));
   app.get(API_PATHS.transactions, (c) => ok(c, listTransactions(ctx, c.var.partner, c.req.query())));
-  app.put(pattern(API_PATHS.cancel, 'id'), (c) => ok(c, cancelOrder(ctx, c.var.partner, c.req.param('id') ?? '', c.req.query('userId'))));
-  app.get(pattern(API_PATHS.bankAccounts, 'userId'), (c) =>
+  app.put(routePattern(API_PATHS.cancel, 'id'), (c) => ok(c, cancelOrder(ctx, c.var.partner, c.req.param('id') ?? '', c.req.query('userId'))));
+  app.get(routePattern(API_PATHS.bankAccounts, 'userId'), (c) =>
     ok(c, listBankAccounts(ctx.store, c.var.partner, c.req.param('userId') ?? '', c.req.query())),
   );
   app.get(API_PATHS.receivers, (c) => ok(c, listReceivers(ctx.store, c.var.partner, c.req.query())));

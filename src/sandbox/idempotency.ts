@@ -5,7 +5,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { HEADERS, IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_TTL_MS } from '../api/contract';
+import { canonicalJson, HEADERS, IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_TTL_MS } from '../api/contract';
 import { API_ERRORS } from '../api/errors';
 import { fail, isRecord } from './failure';
 
@@ -13,14 +13,6 @@ type Entry = { fingerprint: string; at: number } & (
   | { state: 'in-flight' }
   | { state: 'done'; status: ContentfulStatusCode; body: unknown }
 );
-
-/** Key order and whitespace do not make another body. */
-const canonical = (value: unknown): string =>
-  Array.isArray(value)
-    ? `[${value.map(canonical).join(',')}]`
-    : isRecord(value)
-      ? `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`
-      : JSON.stringify(value) ?? 'null';
 
 export const idempotent = (now: () => number): MiddlewareHandler => {
   const entries = new Map<string, Entry>();
@@ -36,7 +28,7 @@ export const idempotent = (now: () => number): MiddlewareHandler => {
     if (userId === undefined) return next();
 
     const scope = JSON.stringify([userId, key]);
-    const fingerprint = canonical(body);
+    const fingerprint = canonicalJson(body);
     const previous = entries.get(scope);
     if (previous && now() - previous.at < IDEMPOTENCY_TTL_MS) {
       if (previous.fingerprint !== fingerprint) fail(API_ERRORS.idempotencyKeyMismatch);

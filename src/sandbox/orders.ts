@@ -12,7 +12,7 @@ import {
   type OrderStatus,
 } from '../api/contract';
 import { API_ERRORS } from '../api/errors';
-import { orderRequestSchema, orderStatusSchema, TRANSACTION_TYPES, type BankDetails } from '../api/schemas';
+import { executeRequestSchema, orderRequestSchema, orderStatusSchema, TRANSACTION_TYPES, type BankDetails } from '../api/schemas';
 import { acceptsBankDetails } from '../countries/bankRules';
 import { isTransactionHash } from './addresses';
 import { isoTime, type SandboxContext } from './context';
@@ -180,7 +180,8 @@ export const createOrder = (ctx: SandboxContext, partner: PartnerRecord, body: u
 
 // ── Execute and cancel ──────────────────────────────────────────────────────────────────────────
 
-const executeSchema = z.object({ transactionId: z.uuid(), transactionHash: z.optional(z.string()) });
+/** The sandbox's transaction ids are UUIDs: anything else is not even a candidate. */
+const executeSchema = z.object({ ...executeRequestSchema.shape, transactionId: z.uuid() });
 
 /**
  * `POST /off-ramp/execute`. Assumed: accepted in EXECUTABLE_STATUSES and answered `PENDING` (the
