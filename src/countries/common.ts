@@ -4,7 +4,7 @@
  */
 import { ACCOUNT_HOLDER_TYPES, ACCOUNT_TYPES } from '../api/contract';
 import type { MessageKey } from '../i18n';
-import { checkChoice, checkText, TEXT_LIMITS } from './validators';
+import { checkAccountNumber, checkChoice, checkText, TEXT_LIMITS, type LengthRange } from './validators';
 import type { BankDetailsPath, BankField, BankValues, FieldOption } from './types';
 
 /** Spaces and hyphens out: what banks print between groups of digits. */
@@ -48,6 +48,19 @@ const labelled = <Value extends string>(values: readonly Value[], label: (value:
   values.map((value) => ({ value, label: label(value) }));
 
 export const ACCOUNT_TYPE_OPTIONS = labelled(ACCOUNT_TYPES, (type) => `bank.accountType.${type}`);
+
+/** An account number of digits, within the rail's lengths; separators the user types are dropped. */
+export const accountNumberField = (lengths: LengthRange): BankField => ({
+  name: 'accountIdentifier',
+  label: 'bank.accountNumber',
+  hint: 'bank.accountNumber.hint',
+  inputMode: 'numeric',
+  autoComplete: 'off',
+  maxLength: lengths.max + 6,
+  normalize: withoutSeparators,
+  validate: (value) => checkAccountNumber(value, lengths),
+  sendAs: 'accountIdentifier',
+});
 
 export const bankNameField = (sendAs: BankDetailsPath = 'bankName'): BankField =>
   textField({ name: 'bankName', label: 'bank.bankName', hint: 'bank.bankName.hint', autoComplete: 'off', max: TEXT_LIMITS.bankName, sendAs });

@@ -1,6 +1,6 @@
 import { DOCUMENT_TYPES, DOMINICAN_BANKS } from '../api/contract';
-import { ACCOUNT_TYPE_OPTIONS, lastFour, selectField, withoutSeparators } from './common';
-import { checkAccountNumber, checkDocument, checkDominicanBank, DO_ACCOUNT_NUMBER } from './validators';
+import { ACCOUNT_TYPE_OPTIONS, accountNumberField, lastFour, selectField, withoutSeparators } from './common';
+import { checkDocument, checkDominicanBank, DO_ACCOUNT_NUMBER } from './validators';
 import type { BankField, BankValues, PayoutRail } from './types';
 import { buildBankDetails } from './values';
 
@@ -18,17 +18,7 @@ const groupDocument = (value: string, values?: BankValues) => {
 };
 
 const fields: readonly BankField[] = [
-  {
-    name: 'accountIdentifier',
-    label: 'bank.accountNumber',
-    hint: 'bank.accountNumber.hint',
-    inputMode: 'numeric',
-    autoComplete: 'off',
-    maxLength: DO_ACCOUNT_NUMBER.max + 6,
-    normalize: withoutSeparators,
-    validate: (value) => checkAccountNumber(value, DO_ACCOUNT_NUMBER),
-    sendAs: 'accountIdentifier',
-  },
+  accountNumberField(DO_ACCOUNT_NUMBER),
   {
     ...selectField({
       name: 'bankName',

@@ -1,22 +1,12 @@
-import { ACCOUNT_TYPE_OPTIONS, accountHolderFields, bankNameField, lastFour, selectField, textField, withoutSeparators } from './common';
-import { ABA_LENGTH, checkAba, checkAccountNumber, checkZip, TEXT_LIMITS, US_ACCOUNT_NUMBER, US_STATES } from './validators';
+import { ACCOUNT_TYPE_OPTIONS, accountHolderFields, accountNumberField, bankNameField, lastFour, selectField, textField, withoutSeparators } from './common';
+import { ABA_LENGTH, checkAba, checkZip, TEXT_LIMITS, US_ACCOUNT_NUMBER, US_STATES } from './validators';
 import type { BankField, PayoutRail } from './types';
 import { buildBankDetails } from './values';
 
 const zipPlusFour = (value: string) => (value.length > 5 ? `${value.slice(0, 5)}-${value.slice(5)}` : value);
 
 const fields: readonly BankField[] = [
-  {
-    name: 'accountIdentifier',
-    label: 'bank.accountNumber',
-    hint: 'bank.accountNumber.hint',
-    inputMode: 'numeric',
-    autoComplete: 'off',
-    maxLength: US_ACCOUNT_NUMBER.max + 6,
-    normalize: withoutSeparators,
-    validate: (value) => checkAccountNumber(value, US_ACCOUNT_NUMBER),
-    sendAs: 'accountIdentifier',
-  },
+  accountNumberField(US_ACCOUNT_NUMBER),
   {
     name: 'routingNumber',
     label: 'bank.routingNumber',
