@@ -1,10 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeAll } from 'vitest';
+import { loadRail, RAIL_IDS } from '../src/countries';
 import { LANGUAGES, loadCatalogue } from '../src/i18n';
 
-// Catalogues other than English load on demand; the tests are about what they say, so load them first.
-beforeAll(() => Promise.all(LANGUAGES.map(loadCatalogue)));
+// Catalogues and rails load on demand (the end-to-end tests load them so, in Chromium); these tests
+// are about what they say and check, so load them first.
+beforeAll(() => Promise.all([...LANGUAGES.map(loadCatalogue), ...RAIL_IDS.map(loadRail)]));
 
 // Lazily loaded steps and rails take longer on a busy 2-core CI machine than on a quiet one.
 configure({ asyncUtilTimeout: 3000 });

@@ -19,6 +19,7 @@ export const rails = {
 } as const satisfies { [Id in string]: RailEntry<Id> };
 
 export type RailId = keyof typeof rails;
+export const RAIL_IDS = Object.keys(rails) as RailId[];
 const entries: RailEntry<RailId>[] = Object.values(rails);
 
 /** The rail that pays out a currency, if the widget has one. */

@@ -75,6 +75,8 @@ export interface OffRampWidgetProps {
 
 /** The amount step's quote as every step reads it. */
 export interface QuoteState {
+  /** The amount step's values this quote state is for. */
+  input: QuoteInput | undefined;
   /** The figures on screen: the last quote, possibly for an older input while a new one loads. */
   current: LockedQuote | undefined;
   /** A quote for exactly the current input that has not expired: the only one that can be confirmed. */
@@ -235,6 +237,7 @@ function Checkout(props: OffRampWidgetProps) {
     return { operation, fiatCurrency, tokenSymbol, side };
   };
   const quote: QuoteState = {
+    input: quoteInput,
     current,
     firm: fresh && !expired && !quoteQuery.isFetching && online,
     expired: fresh && expired,

@@ -58,7 +58,7 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
 
   // Only a firm quote for exactly what is typed now goes on: within the debounce, the quote on
   // screen is still the previous amount's. Continue meanwhile says so, rather than doing nothing.
-  const ready = quote.firm && input !== undefined && input === settled;
+  const ready = quote.firm && input !== undefined && quote.input === input;
   const [waitingFor, setWaitingFor] = useState<QuoteInput | undefined>(undefined);
   const waiting = waitingFor !== undefined && waitingFor === input && !ready;
   const continueIfReady = async () => {
