@@ -33,6 +33,9 @@ const builds: Record<string, BuildEnvironmentOptions> = {
 export default defineConfig(({ mode }) => ({
   plugins: [react(), offRampDevServer()],
   server: { host: '127.0.0.1' },
+  // Imported only by lazily loaded parts: bundled up front, so the dev server never stops to
+  // discover them (and reload the page) in the middle of a user's flow.
+  optimizeDeps: { include: ['clabe-validator', 'ibantools', 'qrcode.react'] },
   preview: { host: '127.0.0.1' },
   build: builds[mode] ?? { outDir: 'dist-demo' },
   test: {

@@ -99,6 +99,38 @@ describe('the demo page in Chromium', () => {
     expect((page as Page & { problems: string[] }).problems).toEqual([]);
   });
 
+  it('completes the MX path with the keyboard alone', async () => {
+    const page = await open(1024);
+    /** Presses Tab until the focused element is the one named, as a keyboard user would. */
+    const tabTo = async (name: string) => {
+      for (let presses = 0; presses < 25; presses += 1) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const element = document.activeElement as HTMLElement | null;
+          const label = element?.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : undefined;
+          return label ?? element?.textContent ?? '';
+        });
+        if (focused.trim() === name) return;
+      }
+      throw new Error(`Tab never reached ${name}`);
+    };
+    await tabTo('Amount');
+    await page.keyboard.type('100');
+    await expect.poll(() => page.getByText(/Quote expires in \d:\d\d/).count(), { timeout: 10_000 }).toBe(1);
+    await tabTo('Continue');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('CLABE').waitFor(); // the bank step's fields arrive with its rail
+    await tabTo('CLABE');
+    await page.keyboard.type('014680260346007120');
+    await tabTo('Continue');
+    await page.keyboard.press('Enter');
+    await tabTo('Confirm');
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'Deposit address' }).waitFor();
+    await tabTo('Copy address');
+    expect((page as Page & { problems: string[] }).problems).toEqual([]);
+  });
+
   it('fits a 360 px phone without sideways scrolling', async () => {
     const page = await open(360);
     await page.getByLabel('Amount', { exact: true }).fill('250');
