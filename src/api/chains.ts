@@ -61,5 +61,18 @@ export const isStablecoin = (token: string): boolean => STABLECOINS.has(token);
 /** Decimals shown and sent for a token amount: 6 for stablecoins (their on-chain precision), 8 else. */
 export const tokenDecimals = (token: string): number => (isStablecoin(token) ? 6 : 8);
 
+/** Decimals of a fiat amount: every payout currency counts in cents. */
+export const FIAT_DECIMALS = 2;
+
+/**
+ * Assumed (the docs disagree on which amount a locked OFF_RAMP quote takes): a fiat amount becomes
+ * `ceil(fiat / rate)` tokens at the token's precision, so the user never receives less than asked.
+ */
+export const cryptoAmountFor = (fiatAmount: number, rate: number, token: string): number => {
+  const decimals = tokenDecimals(token);
+  // toPrecision(15) drops binary noise (1.005 * 100 is 100.49999999999999).
+  return Math.ceil(Number(((fiatAmount / rate) * 10 ** decimals).toPrecision(15))) / 10 ** decimals;
+};
+
 /** Assumed: STK is EVM. SOL addresses are base58, every other chain's are 0x + 40 hex. */
 export const addressFormat = (chain: string): 'evm' | 'solana' => (chain === 'SOL' ? 'solana' : 'evm');

@@ -2,7 +2,7 @@
  * Prices, estimates and locked quotes. One `price` serves the estimate, the locked quote and an
  * order without a quote, so the three can never disagree on a rate, a range or a flow.
  */
-import { FIAT_CURRENCIES, isStablecoin, isSupportedPair, tokenDecimals, type FiatCurrency, type TokenSymbol } from '../api/chains';
+import { cryptoAmountFor, FIAT_CURRENCIES, FIAT_DECIMALS, isStablecoin, isSupportedPair, type FiatCurrency, type TokenSymbol } from '../api/chains';
 import { OTC_THRESHOLD } from '../api/contract';
 import { API_ERRORS, withRange } from '../api/errors';
 import { estimateRequestSchema, quoteRequestSchema, type Estimate, type Quote } from '../api/schemas';
@@ -36,15 +36,12 @@ const TOKEN_PRICES = {
 } as const satisfies Record<TokenSymbol, { peg: FiatCurrency } | { usd: number }>;
 
 const RATE_DECIMALS = 6;
-const FIAT_DECIMALS = 2;
 /** The contract's range messages: up to 2 decimals for fiat, 6 for tokens. */
 const RANGE_DECIMALS = { fiat: FIAT_DECIMALS, token: 6 } as const;
 
 // Scaled values go through toPrecision(15) to drop binary noise (1.005 * 100 is 100.49999999999999).
 const scaled = (value: number, decimals: number) => Number((value * 10 ** decimals).toPrecision(15));
 const roundTo = (value: number, decimals: number) => Math.round(scaled(value, decimals)) / 10 ** decimals;
-/** Up, so that selling the amount always yields at least the fiat asked for. */
-const ceilTo = (value: number, decimals: number) => Math.ceil(scaled(value, decimals)) / 10 ** decimals;
 
 const isFiatCurrency = (value: string): value is FiatCurrency => (FIAT_CURRENCIES as readonly string[]).includes(value);
 const otcThreshold = (currency: string): number | undefined => (OTC_THRESHOLD as Partial<Record<string, number>>)[currency];
@@ -87,7 +84,7 @@ export const price = (request: PriceRequest, settings: Settings): Priced => {
   const rate = roundTo(usdPerToken * settings.rates[fiatCurrency] * (1 + side * premiumSpread), RATE_DECIMALS);
 
   const given = request.cryptoAmount !== undefined ? 'crypto' : 'fiat';
-  const cryptoAmount = request.cryptoAmount ?? ceilTo((request.fiatAmount ?? 0) / rate, tokenDecimals(tokenSymbol));
+  const cryptoAmount = request.cryptoAmount ?? cryptoAmountFor(request.fiatAmount ?? 0, rate, tokenSymbol);
   const fiatAmount = roundTo(request.fiatAmount ?? cryptoAmount * rate, FIAT_DECIMALS);
   const threshold = otcThreshold(fiatCurrency);
   const flow = threshold !== undefined && fiatAmount > threshold ? 'OTC' : 'REGULAR';

@@ -232,10 +232,7 @@ function Checkout(props: OffRampWidgetProps) {
   const { refetch } = quoteQuery;
   const renew = useCallback(() => void refetch(), [refetch]);
   const fresh = current !== undefined && !quoteQuery.isPlaceholderData && !quoteQuery.isError;
-  const errorContext = (operation: 'quote' | 'order') => {
-    const { fiatCurrency, tokenSymbol, side } = form.getValues();
-    return { operation, fiatCurrency, tokenSymbol, side };
-  };
+  const errorContext = (operation: 'quote' | 'order') => ({ operation, ...form.getValues() });
   const quote: QuoteState = {
     input: quoteInput,
     current,

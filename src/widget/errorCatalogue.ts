@@ -4,7 +4,6 @@
  * code, then on the HTTP status; anything else gets a generic sentence that still shows the code
  * and the request id.
  */
-import { tokenDecimals } from '../api/chains';
 import { API_ERRORS, CLIENT_ERROR_CODES, isOffRampError, type ApiErrorName, type ApiErrorRow, type OffRampError } from '../api/errors';
 import type { MessageKey, Params, Translator } from '../i18n';
 
@@ -156,7 +155,7 @@ const rangeParams = (error: OffRampError, i18n: Translator, context: ErrorContex
   const format =
     error.code === API_ERRORS.fiatAmountOutOfRange.code
       ? (n: number) => i18n.fiat(n, context.fiatCurrency)
-      : (n: number) => i18n.token(Number(n.toFixed(tokenDecimals(context.tokenSymbol))), context.tokenSymbol);
+      : (n: number) => i18n.token(n, context.tokenSymbol);
   return { min: format(min), max: format(max) };
 };
 

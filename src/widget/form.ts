@@ -3,7 +3,7 @@
  * a catalogue key (and its parameters), never a sentence, so the step can say it in any language.
  */
 import * as z from 'zod/mini';
-import { BLOCKCHAIN_SYMBOLS, FIAT_CURRENCIES, isSupportedPair, tokenDecimals, type BlockchainSymbol, type FiatCurrency } from '../api/chains';
+import { BLOCKCHAIN_SYMBOLS, FIAT_CURRENCIES, FIAT_DECIMALS, isSupportedPair, tokenDecimals, type BlockchainSymbol, type FiatCurrency } from '../api/chains';
 import { bankProblems, emptyBankValues, loadedRail, PAYOUT_CURRENCIES, railFor, type FieldProblem, type RailId } from '../countries';
 
 export type AmountSide = 'crypto' | 'fiat';
@@ -42,7 +42,6 @@ export const initialValues = (defaults: OffRampDefaultValues = {}, receiverId = 
 
 export const AMOUNT_FIELDS = ['side', 'amount', 'fiatCurrency', 'blockchainSymbol', 'tokenSymbol'] as const;
 
-const FIAT_DECIMALS = 2;
 
 const MAX_SIGNIFICANT_DIGITS = 15;
 /** Characters the amount input takes: 15 digits with their group and decimal separators. */

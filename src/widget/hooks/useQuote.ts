@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { tokenDecimals } from '../../api/chains';
+import { cryptoAmountFor } from '../../api/chains';
 import type { ProxyClient } from '../../api/client';
 import { API_ERRORS, isOffRampError } from '../../api/errors';
 import type { Quote } from '../../api/schemas';
@@ -20,12 +20,6 @@ export interface LockedQuote {
   /** Server clock minus browser clock, for the countdown. */
   clockSkewMs: number;
 }
-
-/** Rounds up, so the user never receives less than the fiat amount they asked for. */
-const ceilTo = (value: number, decimals: number) => {
-  const factor = 10 ** decimals;
-  return Number((Math.ceil(value * factor - 1e-7) / factor).toFixed(decimals));
-};
 
 /**
  * A fiat amount's rate, from an estimate. The docs disagree on whether an OFF_RAMP estimate takes
@@ -51,9 +45,8 @@ const estimateRate = async (client: ProxyClient, input: QuoteInput, signal: Abor
  * amount goes estimate → crypto amount → lock, and the quote's own `fiatAmount` is what is shown.
  */
 export const fetchLockedQuote = async (client: ProxyClient, input: QuoteInput, signal: AbortSignal): Promise<LockedQuote> => {
-  const decimals = tokenDecimals(input.tokenSymbol);
   const cryptoAmount =
-    input.side === 'crypto' ? input.amount : ceilTo(input.amount / (await estimateRate(client, input, signal)), decimals);
+    input.side === 'crypto' ? input.amount : cryptoAmountFor(input.amount, await estimateRate(client, input, signal), input.tokenSymbol);
   const { data, clockSkewMs } = await client.lockQuote(
     {
       transactionType: 'OFF_RAMP',

@@ -77,7 +77,7 @@ export function ReviewStep(props: ReviewStepProps) {
   const saved = useSavedAccounts(entry, Boolean(savedId)).data?.find((account) => account.id === savedId);
   const receivers = useReceivers(Boolean(values.receiverId));
   const receiver = receivers.data?.find((candidate) => candidate.id === values.receiverId);
-  const receiversError = receivers.isError ? describeError(receivers.error, i18n, { operation: 'order', fiatCurrency: values.fiatCurrency, tokenSymbol: values.tokenSymbol }) : undefined;
+  const receiversError = receivers.isError ? describeError(receivers.error, i18n, { operation: 'order', ...values }) : undefined;
   const account = saved ? savedAccountLabel(saved, rail, i18n) : entry && rail && !savedId ? rail.summarize(values.bank[entry.id]) : undefined;
   const shown = pending ?? quote.current;
   const changed = !pending && superseded && shown && quote.firm && superseded.quote.quoteId !== shown.quote.quoteId;
