@@ -23,6 +23,15 @@ export const API_PATHS = {
  */
 export const SESSION_USER = 'me';
 
+/**
+ * Routes the partner's proxy answers itself, beside the API's mirrored paths. `kycStatus` answers
+ * `{ verified, firstName?, lastName? }` for the session user only: the API's KYC details are the
+ * identity provider's whole result (ID number, birth date, images) and never reach the browser.
+ */
+export const PROXY_PATHS = {
+  kycStatus: '/widget/kyc-status',
+} as const;
+
 export const API_KEY_HEADER = 'partner-api-key';
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 /** Assumed: the proxy's own request id; the API documents none. */

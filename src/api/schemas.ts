@@ -261,6 +261,14 @@ export type Receiver = z.output<typeof receiverSchema>;
 export const pageOf = <T extends z.ZodMiniType>(item: T) =>
   z.object({ count: z.number(), total: z.optional(z.number()), data: z.array(item) });
 
+/** The proxy's own KYC answer (PROXY_PATHS.kycStatus): a projection, never the API's details. */
+export const kycStatusSchema = z.object({
+  verified: z.boolean(),
+  firstName: z.optional(z.string().check(z.maxLength(TEXT_LIMITS.name))),
+  lastName: z.optional(z.string().check(z.maxLength(TEXT_LIMITS.name))),
+});
+export type KycStatusAnswer = z.output<typeof kycStatusSchema>;
+
 // ── Envelopes ───────────────────────────────────────────────────────────────────────────────────
 
 export const successEnvelope = <T extends z.ZodMiniType>(data: T) =>
