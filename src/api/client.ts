@@ -4,17 +4,24 @@
  * against its schema; every failure becomes one `OffRampError`.
  */
 import type * as z from 'zod/mini';
-import { API_PATHS, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER, SESSION_USER } from './contract';
+import { API_PATHS, IDEMPOTENCY_KEY_HEADER, PROXY_PATHS, REQUEST_ID_HEADER, SESSION_USER } from './contract';
 import { CLIENT_ERROR_CODES, OffRampError, parseErrorBody } from './errors';
 import {
+  cancelAnswerSchema,
   estimateSchema,
+  executeAnswerSchema,
+  kycStatusSchema,
   orderSchema,
   pageOf,
   quoteSchema,
   receiverSchema,
   savedBankAccountSchema,
   successEnvelope,
+  transactionSchema,
   type Estimate,
+  type ExecuteAnswer,
+  type ExecuteRequest,
+  type KycStatusAnswer,
   type EstimateRequest,
   type Order,
   type OrderBody,
@@ -22,6 +29,7 @@ import {
   type QuoteRequest,
   type Receiver,
   type SavedBankAccount,
+  type Transaction,
 } from './schemas';
 
 export interface ProxyClientOptions {
@@ -63,6 +71,14 @@ export interface ProxyClient {
   savedBankAccounts(filter: { country?: string }, options?: RequestOptions): Promise<Received<{ data: SavedBankAccount[] }>>;
   /** The signed-in user's receivers (the proxy fills in the user). */
   receivers(options?: RequestOptions): Promise<Received<{ data: Receiver[] }>>;
+  /** `POST /off-ramp/execute`: the user has sent the crypto (with the transfer's hash when known). */
+  execute(request: ExecuteRequest, options?: RequestOptions): Promise<Received<ExecuteAnswer>>;
+  /** One of the signed-in user's transactions, read by id; undefined when the API lists none. */
+  transaction(id: string, options?: RequestOptions): Promise<Received<Transaction | undefined>>;
+  /** `PUT /transactions/{id}/cancel`. */
+  cancel(id: string, options?: RequestOptions): Promise<Received<{ id: string; status: Transaction['status'] }>>;
+  /** The proxy's own projection of the signed-in user's identity verification. */
+  kycStatus(options?: RequestOptions): Promise<Received<KycStatusAnswer>>;
 }
 
 const SKEW_NOISE_MS = 1_500;
@@ -184,5 +200,13 @@ export const createProxyClient = ({ proxyUrl, fetch: fetchImpl, headers, timeout
       }),
     receivers: (options = {}) =>
       call(pageOf(receiverSchema), `${API_PATHS.receivers}?${toQuery({ userId: SESSION_USER })}`, { method: 'GET', signal: options.signal }),
+    execute: (request, options = {}) =>
+      call(executeAnswerSchema, API_PATHS.execute, { method: 'POST', headers: json, body: JSON.stringify(request), signal: options.signal }),
+    transaction: async (id, options = {}) => {
+      const answer = await call(pageOf(transactionSchema), `${API_PATHS.transactions}?${toQuery({ id })}`, { method: 'GET', signal: options.signal });
+      return { ...answer, data: answer.data.data.find((transaction) => transaction.id === id) };
+    },
+    cancel: (id, options = {}) => call(cancelAnswerSchema, API_PATHS.cancel(id), { method: 'PUT', signal: options.signal }),
+    kycStatus: (options = {}) => call(kycStatusSchema, PROXY_PATHS.kycStatus, { method: 'GET', signal: options.signal }),
   };
 };

@@ -109,6 +109,9 @@ export const DEFAULT_AMOUNT_LIMITS = {
   },
 } as const;
 
+/** Statuses an off-ramp never leaves (the contract's "terminal"). */
+export const FINAL_STATUSES = ['COMPLETED', 'CANCELLED', 'FAILED', 'EXPIRED'] as const satisfies readonly OrderStatus[];
+
 /** Assumed (the docs' pages conflict): the off-ramp states in which execute is accepted. */
 export const EXECUTABLE_STATUSES = [
   'PENDING', 'PENDING_PAYMENT', 'CRYPTO_RECEIVED', 'CRYPTO_NOT_RECEIVED',

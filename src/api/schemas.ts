@@ -217,6 +217,25 @@ export const executeRequestSchema = z.object({
 });
 export type ExecuteRequest = z.output<typeof executeRequestSchema>;
 
+/** `POST /off-ramp/execute`'s answer: the order's status after it (assumed `PENDING` when accepted). */
+export const executeAnswerSchema = z.object({ id, status: orderStatusSchema });
+export type ExecuteAnswer = z.output<typeof executeAnswerSchema>;
+
+/** `PUT /transactions/{id}/cancel`'s answer (an older page returns the whole transaction: it parses too). */
+export const cancelAnswerSchema = z.object({ id, status: orderStatusSchema });
+
+/**
+ * An item of `GET /transactions`: the order plus `type`, `invoice` and `cancellationReason` (a
+ * string once cancelled; absent before, or `null` from some servers).
+ */
+export const transactionSchema = z.object({
+  ...orderSchema.shape,
+  type: z.optional(z.enum(TRANSACTION_TYPES)),
+  invoice: z.optional(z.nullable(z.object({ transactionHash: z.optional(z.nullable(z.string())) }))),
+  cancellationReason: z.optional(z.nullable(z.string())),
+});
+export type Transaction = z.output<typeof transactionSchema>;
+
 // ── Saved bank accounts and receivers ───────────────────────────────────────────────────────────
 
 const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
