@@ -11,4 +11,8 @@ beforeAll(() => Promise.all([...LANGUAGES.map(loadCatalogue), ...RAIL_IDS.map(lo
 // Lazily loaded steps and rails take longer on a busy 2-core CI machine than on a quiet one.
 configure({ asyncUtilTimeout: 3000 });
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // An open order is kept for the tab (the widget resumes it): each test starts with a fresh tab.
+  globalThis.sessionStorage?.clear();
+});

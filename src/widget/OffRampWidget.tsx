@@ -1,115 +1,33 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { QueryClient, QueryClientProvider, useMutation } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, use, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { createProxyClient } from '../api/client';
-import { CLIENT_ERROR_CODES, isOffRampError, PROXY_ERRORS, type OffRampError } from '../api/errors';
-import { withMaskedBankAccount, type Order, type OrderBody, type Quote } from '../api/schemas';
+import { isOffRampError } from '../api/errors';
+import type { OrderBody } from '../api/schemas';
 import { loadedRail, railFor } from '../countries';
 import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalogue, resolveLocale, useI18n } from '../i18n';
 import { STYLESHEET_ID, stylesheet } from '../theme/styles';
-import { ProxyClientContext, useProxyClient } from './context';
+import { ProxyClientContext } from './context';
 import { describeError, type ErrorView } from './errorCatalogue';
-import { encodeProblem, formSchemaFor, initialValues, parseAmount, separatorsOf, typedAmount, usesSavedAccount, type OffRampDefaultValues, type OffRampFormValues } from './form';
+import { encodeProblem, formSchemaFor, initialValues, parseAmount, separatorsOf, typedAmount, usesSavedAccount, type OffRampFormValues } from './form';
 import { useExpired } from './hooks/useCountdown';
 import { useLatest } from './hooks/useLatest';
 import { useOnline } from './hooks/useOnline';
+import { DEFAULT_POLL_INTERVAL_MS, useOrder } from './hooks/useOrder';
 import { useQuote, type LockedQuote, type QuoteInput } from './hooks/useQuote';
-import { newIdempotencyKey } from './idempotency';
 import { StepBoundary } from './parts/StepBoundary';
-import { ORDER_ATTEMPTS, retryDelay, retryWhile } from './retry';
 import { AmountStep } from './steps/AmountStep';
 import { BankStep } from './steps/BankStep';
 import { KycStep } from './steps/KycStep';
 import { ReviewStep } from './steps/ReviewStep';
+import { STEPS, type OffRampStep, type OffRampWidgetProps, type QuoteState } from './types';
 
 const SendStep = lazy(() => import('./steps/SendStep'));
+const StatusStep = lazy(() => import('./steps/StatusStep'));
 
-export const STEPS = ['amount', 'bank', 'review', 'send'] as const;
-export type OffRampStep = (typeof STEPS)[number];
-
-/** What `onSubmitted` receives once the order exists: everything needed to follow it. */
-export interface SubmittedOrder {
-  orderId: string;
-  destinationWalletAddress: string;
-  cryptoAmount: number;
-  tokenSymbol: string;
-  blockchainSymbol: string;
-  fiatAmount: number;
-  fiatCurrency: string;
-  /** ISO time after which nothing should be sent (the locked quote's expiry). */
-  expiresAt: string;
-  order: Order;
-}
-
-export interface OffRampWidgetProps {
-  /** Base URL of the partner's proxy, which adds the API key and the user. */
-  proxyUrl: string;
-  /** BCP 47 tag (`es-MX`, `en`). Defaults to the browser's language; unknown languages get English. */
-  locale?: string;
-  /** Pre-fills the amount step; the user may change everything. Read once at mount. */
-  defaultValues?: OffRampDefaultValues;
-  /** A new locked quote is shown. */
-  onQuote?: (quote: Quote) => void;
-  /** The order was created: the user now has to send the crypto. */
-  onSubmitted?: (order: SubmittedOrder) => void;
-  /** Any failure of a request, with its code, status and request id. */
-  onError?: (error: OffRampError) => void;
-  /** The API refused the order because the user has not passed identity verification: start yours. */
-  onKycRequired?: () => void;
-  /** The user moved to another step. */
-  onStepChange?: (step: OffRampStep) => void;
-  /** Your TanStack QueryClient; the widget makes its own when absent. */
-  queryClient?: QueryClient;
-  /** A `fetch` of your own for the proxy's requests (tests, instrumentation). */
-  fetch?: typeof fetch;
-  /** Extra headers on every proxy request, such as your CSRF token. */
-  headers?: Record<string, string>;
-  /** Milliseconds before an unanswered request counts as failed. Default 20 000. */
-  timeoutMs?: number;
-  /** Pay this receiver of the user instead of the user; the review step names them. Read once at mount. */
-  receiverId?: string;
-  /** Let the user choose between themselves and their receivers on the bank step. */
-  chooseReceiver?: boolean;
-}
-
-/** The amount step's quote as every step reads it. */
-export interface QuoteState {
-  /** The amount step's values this quote state is for. */
-  input: QuoteInput | undefined;
-  /** The figures on screen: the last quote, possibly for an older input while a new one loads. */
-  current: LockedQuote | undefined;
-  /** A quote for exactly the current input that has not expired: the only one that can be confirmed. */
-  firm: boolean;
-  expired: boolean;
-  isFetching: boolean;
-  /** Why the last attempt failed while retries go on: the figures shown are stale meanwhile. */
-  retrying: ErrorView | undefined;
-  error: ErrorView | undefined;
-  renew: () => void;
-}
-
-interface Confirmation {
-  body: OrderBody;
-  serialized: string;
-  key: string;
-  quote: LockedQuote;
-  /** Its last answer was lost (no answer, a server failure, an unreadable one): an order may exist. */
-  unresolved: boolean;
-}
-
-/**
- * Whether a failed order request may still have made the order. Only the API's own refusal of the
- * request says it did not: no answer, a server failure, an unreadable answer, a conflict on the
- * key, or an answer of the proxy's own (given without asking the API) leave the question open.
- */
-const outcomeUnknown = (error: unknown) =>
-  !isOffRampError(error) ||
-  error.retryable ||
-  error.code === CLIENT_ERROR_CODES.invalidResponse ||
-  error.status === 409 ||
-  error.status === 422 ||
-  PROXY_ERRORS.some((row) => error.is(row));
+export { STEPS } from './types';
+export type { OffRampStep, OffRampWidgetProps, QuoteState, SubmittedOrder } from './types';
 
 const newQueryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
 
@@ -155,12 +73,29 @@ const TITLES = {
   bank: 'step.bank.title',
   review: 'step.review.title',
   send: 'step.send.title',
+  status: 'step.status.title',
 } as const;
 
+/** The steps of the form, counted in "Step 2 of 4"; following the order comes after them. */
+const FORM_STEPS: readonly OffRampStep[] = STEPS.filter((name) => name !== 'status');
+
 function Checkout(props: OffRampWidgetProps) {
-  const { defaultValues, receiverId, chooseReceiver = false, onQuote, onSubmitted, onError, onKycRequired, onStepChange } = props;
+  const {
+    defaultValues,
+    receiverId,
+    chooseReceiver = false,
+    resume = true,
+    pollIntervalMs = DEFAULT_POLL_INTERVAL_MS,
+    onQuote,
+    onSubmitted,
+    onStatusChange,
+    onComplete,
+    onInitiateDeposit,
+    onError,
+    onKycRequired,
+    onStepChange,
+  } = props;
   const i18n = useI18n();
-  const client = useProxyClient();
   const online = useOnline();
   const events = useLatest({ onQuote, onSubmitted, onError, onKycRequired, onStepChange });
   const [initial] = useState(() => initialValues(defaultValues, receiverId));
@@ -185,8 +120,29 @@ function Checkout(props: OffRampWidgetProps) {
     if (amount !== undefined) form.setValue('amount', typedAmount(amount, next));
   }, [i18n.locale, form]);
 
+  // The order's life (confirm, deposit, following, resume) lives in its hook; the steps it moves
+  // between are this component's.
+  const order = useOrder({
+    proxyUrl: props.proxyUrl,
+    resume,
+    pollIntervalMs,
+    onSubmitted,
+    onStatusChange,
+    onComplete,
+    onError,
+    onPlaced: () => {
+      setSuperseded(undefined);
+      go('send');
+    },
+    onRefused: (error) => routeOrderError(error),
+    onMovedOn: () => {
+      if (stepRef.current === 'send') go('status');
+    },
+  });
+
   // ── Steps ──
-  const [step, setStep] = useState<OffRampStep>('amount');
+  const [step, setStep] = useState<OffRampStep>(() => order.resumedStep ?? 'amount');
+  const stepRef = useLatest(step);
   const [kycRequired, setKycRequired] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
@@ -263,22 +219,6 @@ function Checkout(props: OffRampWidgetProps) {
   }, [quoteQuery.error, events]);
 
   // ── Order ──
-  const order = useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: OrderBody; idempotencyKey: string }) =>
-      client.createOrder(body, { idempotencyKey }),
-    // The same variables, so the same Idempotency-Key: a retry can only ever return the one order.
-    retry: retryWhile(ORDER_ATTEMPTS),
-    retryDelay,
-  });
-  const [placed, setPlaced] = useState<{ order: Order; quote: LockedQuote } | undefined>(undefined);
-  /**
-   * One confirmation: what was confirmed, at which quote, under which Idempotency-Key. Retries of it
-   * reuse the key; any change to what is confirmed makes a new one.
-   */
-  const confirmation = useRef<Confirmation | undefined>(undefined);
-  const inFlight = useRef(false);
-  /** The quote of the last confirmation when its answer was lost: Confirm asks about it again before anything new. */
-  const [pending, setPending] = useState<LockedQuote | undefined>(undefined);
   const [orderError, setOrderError] = useState<ErrorView | undefined>(undefined);
 
   /** Sends an order's error where it belongs: a field, a step, or the verification screen. */
@@ -320,63 +260,36 @@ function Checkout(props: OffRampWidgetProps) {
     }
   };
 
-  const submit = (attempt: Confirmation) => {
-    inFlight.current = true;
+  const confirm = () => {
     setOrderError(undefined);
-    order.mutate(
-      { body: attempt.body, idempotencyKey: attempt.key },
-      {
-        onSettled: () => {
-          inFlight.current = false;
-        },
-        onSuccess: ({ data }) => {
-          attempt.unresolved = false;
-          setPending(undefined);
-          setPlaced({ order: data, quote: attempt.quote });
-          setSuperseded(undefined);
-          go('send');
-          events.current.onSubmitted?.({
-            orderId: data.id,
-            destinationWalletAddress: data.destinationWalletAddress,
-            cryptoAmount: data.cryptoAmount,
-            tokenSymbol: data.tokenSymbol,
-            blockchainSymbol: data.blockchainSymbol,
-            fiatAmount: data.fiatAmount,
-            fiatCurrency: data.fiatCurrency,
-            expiresAt: attempt.quote.quote.expiresAt,
-            order: withMaskedBankAccount(data),
-          });
-        },
-        onError: (error) => {
-          attempt.unresolved = outcomeUnknown(error);
-          setPending(attempt.unresolved ? attempt.quote : undefined);
-          routeOrderError(error);
-        },
-      },
-    );
+    order.confirm(() => {
+      if (!quote.firm || !current) return undefined;
+      const values = form.getValues();
+      const entry = railFor(values.fiatCurrency);
+      const rail = entry && loadedRail(entry.id);
+      if (!entry || !rail) return undefined;
+      const saved = usesSavedAccount(values, entry.id);
+      const body: OrderBody = {
+        quoteId: current.quote.quoteId,
+        ...(saved ? { userBankInformationId: saved } : { userBankInformation: rail.toBankDetails(values.bank[entry.id]) }),
+        ...(values.receiverId ? { receiverId: values.receiverId } : {}),
+      };
+      return { body, quote: current };
+    });
   };
 
-  const confirm = () => {
-    if (inFlight.current) return;
-    // An earlier answer was lost, so an order may exist: ask again with its key before anything new
-    // (the proxy and the API replay the answer), whatever the quote on screen has become since.
-    if (confirmation.current?.unresolved) return submit(confirmation.current);
-    if (!quote.firm || !current) return;
+  /**
+   * A new checkout after an order that cannot be paid (expired, cancelled, not received): the
+   * bank details typed this session are kept, with a new quote for the same amount.
+   */
+  const startOver = () => {
+    order.forget();
+    setOrderError(undefined);
     const values = form.getValues();
     const entry = railFor(values.fiatCurrency);
-    const rail = entry && loadedRail(entry.id);
-    if (!entry || !rail) return;
-    const saved = usesSavedAccount(values, entry.id);
-    const body: OrderBody = {
-      quoteId: current.quote.quoteId,
-      ...(saved ? { userBankInformationId: saved } : { userBankInformation: rail.toBankDetails(values.bank[entry.id]) }),
-      ...(values.receiverId ? { receiverId: values.receiverId } : {}),
-    };
-    const serialized = JSON.stringify(body);
-    if (confirmation.current?.serialized !== serialized) {
-      confirmation.current = { body, serialized, key: newIdempotencyKey(), quote: current, unresolved: false };
-    }
-    submit(confirmation.current);
+    const hasBankDetails = entry !== undefined && (usesSavedAccount(values, entry.id) !== undefined || Object.values(values.bank[entry.id] ?? {}).some(Boolean));
+    if (quoteInput) renew();
+    go(hasBankDetails && quoteInput ? 'review' : 'amount');
   };
 
   const leaveReview = (next: OffRampStep) => {
@@ -385,7 +298,7 @@ function Checkout(props: OffRampWidgetProps) {
     go(next);
   };
 
-  const index = STEPS.indexOf(step);
+  const index = FORM_STEPS.indexOf(step);
   const titleId = `${STYLESHEET_ID}-title`;
   return (
     <div data-offramp-widget="" lang={i18n.locale} ref={root}>
@@ -395,7 +308,7 @@ function Checkout(props: OffRampWidgetProps) {
       <FormProvider {...form}>
         <form noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby={titleId}>
           <div>
-            <p className="orw-progress">{i18n.t('step.progress', { current: index + 1, total: STEPS.length })}</p>
+            {index >= 0 && <p className="orw-progress">{i18n.t('step.progress', { current: index + 1, total: FORM_STEPS.length })}</p>}
             <h2 ref={heading} tabIndex={-1} id={titleId}>
               {i18n.t(kycRequired ? 'kyc.title' : TITLES[step])}
             </h2>
@@ -426,19 +339,20 @@ function Checkout(props: OffRampWidgetProps) {
                   <ReviewStep
                     quote={quote}
                     superseded={superseded}
-                    submitting={order.isPending}
+                    submitting={order.submitting}
                     submitError={orderError}
                     onRenew={renewOnReview}
-                    canConfirm={quote.firm || pending !== undefined}
-                    pending={pending}
+                    canConfirm={quote.firm || order.pending !== undefined}
+                    pending={order.pending}
                     onRetry={confirm}
                     onBack={() => leaveReview('bank')}
                     onConfirm={confirm}
                   />
                 )}
-                {step === 'send' && placed && (
-                  <SendStep order={placed.order} expiresAt={placed.quote.quote.expiresAt} clockSkewMs={placed.quote.clockSkewMs} />
+                {step === 'send' && order.deposit && (
+                  <SendStep deposit={order.deposit} order={order} onInitiateDeposit={onInitiateDeposit} onStartOver={startOver} />
                 )}
+                {step === 'status' && order.deposit && <StatusStep deposit={order.deposit} order={order} onStartOver={startOver} />}
               </Suspense>
             )}
           </StepBoundary>

@@ -21,11 +21,14 @@ export interface CatalogueEntry {
   place: ErrorPlace;
   remedy: ErrorRemedy;
   /** A different reading when the error answers a quote rather than an order. */
-  onQuote?: Omit<CatalogueEntry, 'onQuote'>;
+  onQuote?: Reading;
+  /** A different reading when the error answers the deposit (execute, cancel, reading the order). */
+  onDeposit?: Reading;
 }
+type Reading = Omit<CatalogueEntry, 'onQuote' | 'onDeposit'>;
 
-const entry = (message: MessageKey, place: ErrorPlace, remedy: ErrorRemedy, onQuote?: CatalogueEntry['onQuote']): CatalogueEntry =>
-  onQuote ? { message, place, remedy, onQuote } : { message, place, remedy };
+const entry = (message: MessageKey, place: ErrorPlace, remedy: ErrorRemedy, readings: Pick<CatalogueEntry, 'onQuote' | 'onDeposit'> = {}): CatalogueEntry =>
+  ({ message, place, remedy, ...readings });
 
 const unavailable = entry('error.unavailable', 'here', 'wait');
 const serverBusy = entry('error.serverBusy', 'here', 'retry');
@@ -46,7 +49,11 @@ export const ERROR_CATALOGUE: Partial<Record<ApiErrorName, CatalogueEntry>> = {
   signInRequired: entry('error.signInRequired', 'here', 'wait'),
   notFound: unavailable,
 
-  invalidUserInput: entry('error.bankDetailsRefused', 'bank', 'fix', entry('error.invalidInput', 'amount', 'fix')),
+  invalidUserInput: entry('error.bankDetailsRefused', 'bank', 'fix', {
+    onQuote: entry('error.invalidInput', 'amount', 'fix'),
+    // On execute, the only input is the transfer's hash.
+    onDeposit: entry('error.transactionHashRefused', 'here', 'fix'),
+  }),
   fiatCurrencyDisabled: entry('error.currencyDisabled', 'fiatCurrency', 'fix'),
   pairDisabled: entry('error.pairDisabled', 'tokenSymbol', 'fix'),
   otcStablecoinsOnly: entry('error.otcStablecoinsOnly', 'tokenSymbol', 'fix'),
@@ -139,8 +146,8 @@ export interface ErrorView {
 }
 
 export interface ErrorContext {
-  /** Which request failed: some rows read differently for a quote. */
-  operation: 'quote' | 'order';
+  /** Which request failed: some rows read differently for a quote or the deposit. */
+  operation: 'quote' | 'order' | 'deposit';
   /** Which amount the user typed, so a limit in the other unit is said as such. */
   side?: 'crypto' | 'fiat';
   fiatCurrency: string;
@@ -162,7 +169,7 @@ const rangeParams = (error: OffRampError, i18n: Translator, context: ErrorContex
 export const describeError = (error: unknown, i18n: Translator, context: ErrorContext): ErrorView => {
   if (!isOffRampError(error)) return { key: 'error.generic', params: { code: 'UNEXPECTED' }, place: 'here', remedy: 'retry', code: 'UNEXPECTED' };
   const { entry: found } = lookUp(error);
-  const chosen = found && context.operation === 'quote' && found.onQuote ? found.onQuote : found;
+  const chosen = (context.operation === 'quote' && found?.onQuote) || (context.operation === 'deposit' && found?.onDeposit) || found;
   const base = { code: error.code, ...(error.requestId ? { requestId: error.requestId } : {}) };
   if (!chosen) return { ...base, key: 'error.generic', params: { code: error.code }, place: 'here', remedy: 'retry' };
   if (chosen.message !== 'error.amountRange') return { ...base, key: chosen.message, place: chosen.place, remedy: chosen.remedy };

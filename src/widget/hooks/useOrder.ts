@@ -1,0 +1,309 @@
+/**
+ * An order's whole life: the confirmation (one Idempotency-Key per confirmation, the same on its
+ * retries, and an outcome left open when an answer was lost), the deposit, execute, following the
+ * order to its ending, cancel, and coming back to it after a reload.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { FINAL_STATUSES, type OrderStatus } from '../../api/contract';
+import { depositRequestOf, isTransactionHash } from '../../api/deposit';
+import { CLIENT_ERROR_CODES, isOffRampError, PROXY_ERRORS } from '../../api/errors';
+import { withMaskedBankAccount, type OrderBody, type Transaction } from '../../api/schemas';
+import { useProxyClient } from '../context';
+import { newIdempotencyKey } from '../idempotency';
+import { orderStorage } from '../orderStorage';
+import { ORDER_ATTEMPTS, retryDelay, retryWhile } from '../retry';
+import type { Deposit, OffRampWidgetProps } from '../types';
+import { useLatest } from './useLatest';
+import type { LockedQuote } from './useQuote';
+
+interface Confirmation {
+  body: OrderBody;
+  serialized: string;
+  key: string;
+  quote: LockedQuote;
+  /** Its last answer was lost (no answer, a server failure, an unreadable one): an order may exist. */
+  unresolved: boolean;
+}
+
+/**
+ * Whether a failed order request may still have made the order. Only the API's own refusal of the
+ * request says it did not: no answer, a server failure, an unreadable answer, a conflict on the
+ * key, or an answer of the proxy's own (given without asking the API) leave the question open.
+ */
+const outcomeUnknown = (error: unknown) =>
+  !isOffRampError(error) ||
+  error.retryable ||
+  error.code === CLIENT_ERROR_CODES.invalidResponse ||
+  error.status === 409 ||
+  error.status === 422 ||
+  PROXY_ERRORS.some((row) => error.is(row));
+
+/** Still waiting for the crypto: the deposit step is where the user belongs. */
+export const WAITING_STATUSES: readonly OrderStatus[] = ['PENDING', 'PENDING_PAYMENT', 'AWAITING_MANUAL_CRYPTO_TRANSFER'];
+
+/**
+ * Where following stops: the contract's terminal statuses, and `CRYPTO_NOT_RECEIVED`, which only a
+ * person (a new deposit, or support) moves on from.
+ */
+export const isEnding = (status: OrderStatus | undefined): boolean =>
+  status !== undefined && ((FINAL_STATUSES as readonly OrderStatus[]).includes(status) || status === 'CRYPTO_NOT_RECEIVED');
+
+export const DEFAULT_POLL_INTERVAL_MS = 3_000;
+/** The longest wait between two reads while nothing changes. */
+const MAX_POLL_INTERVAL_MS = 60_000;
+const POLL_BACKOFF = 1.5;
+
+/** The hash a user pasted, as the chain writes it, or why not. */
+export const checkTransactionHash = (chain: string, hash: string): 'ok' | 'invalid' =>
+  isTransactionHash(chain, hash) ? 'ok' : 'invalid';
+
+export interface UseOrderOptions extends Pick<OffRampWidgetProps, 'onSubmitted' | 'onStatusChange' | 'onComplete' | 'onError'> {
+  proxyUrl: string;
+  resume: boolean;
+  pollIntervalMs: number;
+  /** The order exists: show its deposit. */
+  onPlaced: () => void;
+  /** The API refused the order (or its answer was lost): show why, where it belongs. */
+  onRefused: (error: unknown) => void;
+  /** The order left the deposit stage (received, paid, or an ending): show where it is. */
+  onMovedOn: () => void;
+}
+
+export type WalletState = 'idle' | 'waiting' | 'rejected';
+
+export interface OrderLife {
+  /** The open order's deposit, from this session's confirmation or a reloaded tab's storage. */
+  deposit: Deposit | undefined;
+  /** Came back from storage at mount: the step to show first. */
+  resumedStep: 'send' | 'status' | undefined;
+  /** The user said the crypto was sent and the API took note. */
+  executed: boolean;
+  /** The latest reading of the order, if any. */
+  transaction: Transaction | undefined;
+  readError: unknown;
+  /** The quote of a confirmation whose answer was lost: Confirm asks about that same order again. */
+  pending: LockedQuote | undefined;
+  submitting: boolean;
+  /** Places the order, or asks again about one whose answer was lost. `build` gives what to confirm now. */
+  confirm: (build: () => { body: OrderBody; quote: LockedQuote } | undefined) => void;
+  execute: (transactionHash?: string) => void;
+  executing: boolean;
+  executeError: unknown;
+  /** Hands the deposit to the partner's wallet (`onInitiateDeposit`), then executes with its hash. */
+  payFromWallet: (initiate: NonNullable<OffRampWidgetProps['onInitiateDeposit']>) => Promise<void>;
+  walletState: WalletState;
+  cancel: () => void;
+  cancelling: boolean;
+  cancelError: unknown;
+  /** Reads the order now (the quote just expired, the user asks). */
+  refresh: () => void;
+  /** Drops the open order (it ended, or the user starts again). */
+  forget: () => void;
+}
+
+export const useOrder = (options: UseOrderOptions): OrderLife => {
+  const client = useProxyClient();
+  const queryClient = useQueryClient();
+  const callbacks = useLatest(options);
+  const storage = useMemo(() => orderStorage(options.proxyUrl), [options.proxyUrl]);
+
+  const [resumed] = useState(() => (options.resume ? storage.read() : undefined));
+  const [deposit, setDeposit] = useState<Deposit | undefined>(resumed);
+  const [executed, setExecuted] = useState(resumed?.executed ?? false);
+
+  // ── Confirm ──
+  const order = useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: OrderBody; idempotencyKey: string }) => client.createOrder(body, { idempotencyKey }),
+    // The same variables, so the same Idempotency-Key: a retry can only ever return the one order.
+    retry: retryWhile(ORDER_ATTEMPTS),
+    retryDelay,
+  });
+  const confirmation = useRef<Confirmation | undefined>(undefined);
+  const inFlight = useRef(false);
+  const [pending, setPending] = useState<LockedQuote | undefined>(undefined);
+
+  const submit = (attempt: Confirmation) => {
+    inFlight.current = true;
+    order.mutate(
+      { body: attempt.body, idempotencyKey: attempt.key },
+      {
+        onSettled: () => {
+          inFlight.current = false;
+        },
+        onSuccess: ({ data }) => {
+          attempt.unresolved = false;
+          setPending(undefined);
+          const placed: Deposit = {
+            orderId: data.id,
+            destinationWalletAddress: data.destinationWalletAddress,
+            cryptoAmount: data.cryptoAmount,
+            tokenSymbol: data.tokenSymbol,
+            blockchainSymbol: data.blockchainSymbol,
+            fiatAmount: data.fiatAmount,
+            fiatCurrency: data.fiatCurrency,
+            expiresAt: attempt.quote.quote.expiresAt,
+            clockSkewMs: attempt.quote.clockSkewMs,
+          };
+          setDeposit(placed);
+          setExecuted(false);
+          if (callbacks.current.resume) storage.write(placed, false);
+          callbacks.current.onPlaced();
+          const { clockSkewMs: _skew, ...submitted } = placed;
+          callbacks.current.onSubmitted?.({ ...submitted, order: withMaskedBankAccount(data) });
+        },
+        onError: (error) => {
+          attempt.unresolved = outcomeUnknown(error);
+          setPending(attempt.unresolved ? attempt.quote : undefined);
+          callbacks.current.onRefused(error);
+        },
+      },
+    );
+  };
+
+  const confirm: OrderLife['confirm'] = (build) => {
+    if (inFlight.current) return;
+    // An earlier answer was lost, so an order may exist: ask again with its key before anything new
+    // (the proxy and the API replay the answer), whatever the quote on screen has become since.
+    if (confirmation.current?.unresolved) return submit(confirmation.current);
+    const next = build();
+    if (!next) return;
+    const serialized = JSON.stringify(next.body);
+    if (confirmation.current?.serialized !== serialized) {
+      confirmation.current = { body: next.body, serialized, key: newIdempotencyKey(), quote: next.quote, unresolved: false };
+    }
+    submit(confirmation.current);
+  };
+
+  // ── Follow ──
+  const orderId = deposit?.orderId;
+  /** Reads in a row that found the same status: each one waits longer before the next. */
+  const unchangedReads = useRef(0);
+  const lastStatus = useRef<OrderStatus | undefined>(undefined);
+  const { pollIntervalMs } = options;
+  const reading = useQuery({
+    queryKey: ['offramp', 'order', orderId] as const,
+    queryFn: async ({ signal }) => {
+      const { data } = await client.transaction(orderId!, { signal });
+      unchangedReads.current = data?.status === lastStatus.current ? unchangedReads.current + 1 : 0;
+      return data ?? null;
+    },
+    enabled: orderId !== undefined,
+    // Stops at an ending; while the tab is hidden the interval does not fire (TanStack's default),
+    // and a tab shown again reads at once.
+    refetchInterval: (query) =>
+      isEnding(query.state.data?.status)
+        ? false
+        : Math.min(pollIntervalMs * POLL_BACKOFF ** unchangedReads.current, MAX_POLL_INTERVAL_MS),
+    refetchOnWindowFocus: (query) => !isEnding(query.state.data?.status),
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+  });
+  const transaction = reading.data ?? undefined;
+  const status = transaction?.status;
+
+  useEffect(() => {
+    if (!orderId || !status || !transaction) return;
+    const previousStatus = lastStatus.current;
+    if (previousStatus === status) return;
+    lastStatus.current = status;
+    callbacks.current.onStatusChange?.({ orderId, status, previousStatus });
+    if (status === 'COMPLETED') callbacks.current.onComplete?.({ ...transaction, ...withMaskedBankAccount(transaction) });
+    // A finished order is forgotten: a reload then starts a new checkout.
+    if (isEnding(status)) storage.forget();
+    if (!WAITING_STATUSES.includes(status)) callbacks.current.onMovedOn();
+  }, [orderId, status, transaction, callbacks, storage]);
+
+  useEffect(() => {
+    if (isOffRampError(reading.error)) callbacks.current.onError?.(reading.error);
+  }, [reading.error, callbacks]);
+
+  const refresh = useCallback(() => {
+    if (orderId) void queryClient.invalidateQueries({ queryKey: ['offramp', 'order', orderId] });
+  }, [orderId, queryClient]);
+
+  // ── Execute ──
+  const executing = useMutation({
+    mutationFn: (request: { transactionId: string; transactionHash?: string }) => client.execute(request),
+    // Execute twice is harmless (the API answers the current status): retry what may not have arrived.
+    retry: retryWhile(ORDER_ATTEMPTS),
+    retryDelay,
+    onSuccess: () => {
+      setExecuted(true);
+      if (deposit && callbacks.current.resume) storage.write(deposit, true);
+      unchangedReads.current = 0;
+      refresh();
+      callbacks.current.onMovedOn();
+    },
+    onError: (error) => {
+      if (isOffRampError(error)) callbacks.current.onError?.(error);
+    },
+  });
+  const execute = (transactionHash?: string) => {
+    if (!orderId || executing.isPending) return;
+    executing.mutate({ transactionId: orderId, ...(transactionHash ? { transactionHash } : {}) });
+  };
+
+  const [walletState, setWalletState] = useState<WalletState>('idle');
+  const payFromWallet = async (initiate: NonNullable<OffRampWidgetProps['onInitiateDeposit']>) => {
+    if (!deposit || walletState === 'waiting') return;
+    setWalletState('waiting');
+    try {
+      const { transactionHash } = await initiate(depositRequestOf(deposit));
+      // A wallet that answers something else than a hash of this chain sent nothing we can name.
+      if (checkTransactionHash(deposit.blockchainSymbol, transactionHash) !== 'ok') throw new Error('Not a transaction hash of this chain');
+      setWalletState('idle');
+      execute(transactionHash);
+    } catch {
+      // The user closed the wallet, or it failed: the deposit step stays as it was.
+      setWalletState('rejected');
+    }
+  };
+
+  // ── Cancel ──
+  const cancelling = useMutation({
+    mutationFn: (id: string) => client.cancel(id),
+    onSettled: () => refresh(),
+    onError: (error) => {
+      if (isOffRampError(error)) callbacks.current.onError?.(error);
+    },
+  });
+
+  const forget = () => {
+    storage.forget();
+    confirmation.current = undefined;
+    lastStatus.current = undefined;
+    unchangedReads.current = 0;
+    order.reset();
+    executing.reset();
+    cancelling.reset();
+    setPending(undefined);
+    setDeposit(undefined);
+    setExecuted(false);
+    setWalletState('idle');
+  };
+
+  return {
+    deposit,
+    resumedStep: resumed ? (resumed.executed ? 'status' : 'send') : undefined,
+    executed,
+    transaction,
+    readError: reading.error ?? undefined,
+    pending,
+    submitting: order.isPending,
+    confirm,
+    execute,
+    executing: executing.isPending,
+    executeError: executing.error ?? undefined,
+    payFromWallet,
+    walletState,
+    cancel: () => {
+      if (orderId) cancelling.mutate(orderId);
+    },
+    cancelling: cancelling.isPending,
+    cancelError: cancelling.error ?? undefined,
+    refresh,
+    forget,
+  };
+};
