@@ -14,6 +14,7 @@ export const API_PATHS = {
   bankAccounts: (userId: string) => `${API_PREFIX}/banks/users/${encodeURIComponent(userId)}/accounts`,
   receivers: `${API_PREFIX}/receivers`,
   mockTestingGuide: `${API_PREFIX}/transactions/mock-testing-guide`,
+  kycDetails: `${API_PREFIX}/kyc/details`,
 } as const;
 
 /** Server side only: the partner's key (the proxy sends it, the API checks it). */

@@ -94,6 +94,20 @@ export const API_ERRORS = {
   transactionNotOfUser: row(404, 'TRANSACTION_NOT_FOUND_FOR_USER', 'No transaction with this id belongs to the signed-in user'),
 } as const satisfies Record<string, ApiErrorRow>;
 
+/**
+ * Assumed: more answers of the proxy's own, for failures of its store, of the API's answers and of
+ * the client's upload. Kept apart from API_ERRORS, whose rows the widget's catalogue lists one by
+ * one: the widget reads these by status (408 and 5xx: try again).
+ */
+export const PROXY_FAILURES = {
+  /** The API answered something the proxy cannot pass on (not JSON, or over its size limit). */
+  upstreamInvalid: row(502, 'BAD_GATEWAY', 'The off-ramp API gave an answer that could not be read'),
+  /** The proxy's store (idempotency, rate limits) failed or did not answer in time; `Retry-After` says when to ask again. */
+  storeUnavailable: row(503, 'STORE_UNAVAILABLE', 'The service is briefly unavailable, try again shortly'),
+  /** A request body did not arrive within the proxy's deadline. */
+  requestTimeout: row(408, 'REQUEST_TIMEOUT', 'The request body did not arrive in time'),
+} as const satisfies Record<string, ApiErrorRow>;
+
 export type ApiErrorName = keyof typeof API_ERRORS;
 
 /**
@@ -109,6 +123,7 @@ export const PROXY_ERRORS: readonly ApiErrorRow[] = [
   API_ERRORS.rateLimited,
   API_ERRORS.originNotAllowed,
   API_ERRORS.transactionNotOfUser,
+  ...Object.values(PROXY_FAILURES),
 ];
 
 /**

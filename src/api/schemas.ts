@@ -288,6 +288,28 @@ export const kycStatusSchema = z.object({
 });
 export type KycStatusAnswer = z.output<typeof kycStatusSchema>;
 
+/** Assumed: the identity provider's `verificationResult` that means the user is verified (any other: not). */
+export const KYC_APPROVED_RESULT = 'APPROVED';
+
+const maybeText = z.optional(z.nullable(z.string()));
+
+/**
+ * What a proxy reads of `GET /kyc/details` (`{ status: 'ok', data }`, `data` being the identity
+ * provider's whole result): the verification result and the names, nothing else. Unknown fields
+ * are dropped by the parse, so ID numbers, birth dates and image URLs cannot pass through it.
+ */
+export const kycDetailsAnswerSchema = z.object({
+  status: z.literal('ok'),
+  data: z.optional(
+    z.nullable(
+      z.object({
+        aipriseSummary: z.optional(z.nullable(z.object({ verificationResult: maybeText }))),
+        idInfo: z.optional(z.nullable(z.object({ firstName: maybeText, lastName: maybeText }))),
+      }),
+    ),
+  ),
+});
+
 // ── Envelopes ───────────────────────────────────────────────────────────────────────────────────
 
 export const successEnvelope = <T extends z.ZodMiniType>(data: T) =>
