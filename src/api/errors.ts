@@ -111,6 +111,20 @@ export const PROXY_FAILURES = {
 export type ApiErrorName = keyof typeof API_ERRORS;
 
 /**
+ * The rows of saved-account creation (`POST /banks/users/{userId}/accounts` and its receiver twin),
+ * an endpoint the widget does not call. The sandbox also answers the two DO rows for inline DO
+ * details of an order (the contract), so the widget can meet those through its generic fallback.
+ */
+export const BANK_ACCOUNT_ERRORS = {
+  /** The code is spelled without `_ERROR`, as documented. */
+  dominicanBankNameRequired: row(400, 'INVALID_USER_INPUT', 'Bank name is required for Dominican Republic users'),
+  /** The gap after "bank:" probably held the bank's name; sent as documented. */
+  bankNotSupported: row(400, 'OFF_RAMP_USER_BANK_INFO_CREATION_FAILED', 'The provided bank: is not currently supported for this transaction.'),
+  receiverBankNotSupported: row(400, 'OFF_RAMP_USER_BANK_INFO_CREATION_FAILED', 'The provided bank is not currently supported.'),
+  bankInfoCreationFailed: row(400, 'USER_BANK_INFO_CREATION_FAILED', 'Failed to create user bank information.'),
+} as const satisfies Record<string, ApiErrorRow>;
+
+/**
  * The proxy's own answers: given before (or instead of) asking the API, so they say nothing about
  * whether the API did something with an earlier request.
  */

@@ -7,7 +7,7 @@ import { describe, expect, it, test } from 'vitest';
 import { API_PATHS } from '../../src/api/contract';
 import { API_ERRORS, withRange, type ApiErrorRow } from '../../src/api/errors';
 import type { Sandbox } from '../../src/sandbox';
-import { call, expectRow, F, lockQuote, orderBody, placeOrder, poll, sandboxAt, UNKNOWN_ID, withoutAsset, type Answer } from './helpers';
+import { call, dominicanBank, expectRow, F, lockQuote, orderBody, placeOrder, poll, sandboxAt, sepaBank, UNKNOWN_ID, withoutAsset, type Answer } from './helpers';
 
 interface Case {
   name: string;
@@ -44,7 +44,8 @@ const quotes: Case[] = [
   { name: 'POST /quotes for USDC on BSC', row: API_ERRORS.pairDisabled, request: post(API_PATHS.quotes, { ...ESTIMATE, blockchainSymbol: 'BSC' }) },
   { name: 'GET /quotes for a token on MTN (in the enum, no pairs)', row: API_ERRORS.pairDisabled, request: estimate({ ...ESTIMATE, blockchainSymbol: 'MTN' }) },
   { name: 'POST /quotes for 0.5 USDC', row: withRange(API_ERRORS.tokenAmountOutOfRange, { min: 1, max: 50_000 }, 6), request: post(API_PATHS.quotes, { ...ESTIMATE, cryptoAmount: 0.5 }) },
-  { name: 'GET /quotes for 10 MXN', row: withRange(API_ERRORS.fiatAmountOutOfRange, { min: 20, max: 1_000_000 }, 2), request: estimate({ ...withoutAmount, fiatAmount: 10 }) },
+  { name: 'GET /quotes for 9.99 MXN', row: withRange(API_ERRORS.fiatAmountOutOfRange, { min: 10, max: 1_000_000 }, 2), request: estimate({ ...withoutAmount, fiatAmount: 9.99 }) },
+  { name: 'POST /quotes for 0.49 USD', row: withRange(API_ERRORS.fiatAmountOutOfRange, { min: 0.5, max: 50_000 }, 2), request: post(API_PATHS.quotes, { ...withoutAmount, fiatCurrency: 'USD', fiatAmount: 0.49 }) },
   { name: 'POST /quotes for 1 ETH (54,000 MXN: OTC)', row: API_ERRORS.otcStablecoinsOnly, request: post(API_PATHS.quotes, { ...ESTIMATE, blockchainSymbol: 'ETH', tokenSymbol: 'ETH', cryptoAmount: 1 }) },
 ];
 
@@ -88,8 +89,10 @@ const orders: Case[] = [
   { name: 'an order to an MX account with a bankName', row: API_ERRORS.invalidUserInput, request: order({ userBankInformation: { country: 'MX', accountIdentifier: F.clabe, bankName: 'Santander' } }) },
   { name: 'an order to a DO account without its document', row: API_ERRORS.invalidUserInput, request: order({ fiatCurrency: 'DOP', userBankInformation: { country: 'DO', accountIdentifier: '9602123456', bankName: 'Banreservas', accountType: 'SAVINGS' } }) },
   { name: 'an order to an unverified receiver', row: API_ERRORS.receiverNotVerified, request: order({ receiverId: F.unverifiedReceiverId }) },
-  { name: 'an order for 10 MXN', row: withRange(API_ERRORS.fiatAmountOutOfRange, { min: 20, max: 1_000_000 }, 2), request: order({ cryptoAmount: undefined, fiatAmount: 10 }) },
-  { name: 'an order for 1 USDC (17.91 MXN)', row: withRange(API_ERRORS.fiatAmountOutOfRange, { min: 20, max: 1_000_000 }, 2), request: order({ cryptoAmount: 1 }) },
+  { name: 'an order for 9.99 MXN', row: withRange(API_ERRORS.fiatAmountOutOfRange, { min: 10, max: 1_000_000 }, 2), request: order({ cryptoAmount: undefined, fiatAmount: 9.99 }) },
+  { name: 'an order for 29.99 DOP', row: withRange(API_ERRORS.fiatAmountOutOfRange, { min: 30, max: 3_000_000 }, 2), request: order({ fiatCurrency: 'DOP', cryptoAmount: undefined, fiatAmount: 29.99, userBankInformation: dominicanBank }) },
+  { name: 'an order for 1 POL (9 MXN)', row: withRange(API_ERRORS.fiatAmountOutOfRange, { min: 10, max: 1_000_000 }, 2), request: order({ tokenSymbol: 'POL', cryptoAmount: 1 }) },
+  { name: 'an order for 0.49 EUR', row: withRange(API_ERRORS.fiatAmountOutOfRange, { min: 0.5, max: 50_000 }, 2), request: order({ fiatCurrency: 'EUR', cryptoAmount: undefined, fiatAmount: 0.49, userBankInformation: sepaBank }) },
   { name: 'an order for 0.5 USDC', row: withRange(API_ERRORS.tokenAmountOutOfRange, { min: 1, max: 50_000 }, 6), request: order({ cryptoAmount: 0.5 }) },
   { name: 'an order for 60,000 USDC', row: withRange(API_ERRORS.tokenAmountOutOfRange, { min: 1, max: 50_000 }, 6), request: order({ cryptoAmount: 60_000 }) },
   { name: "an order to another user's receiver", row: API_ERRORS.receiverOfOtherUser, request: order({ receiverId: F.otherUserReceiverId }) },
