@@ -9,7 +9,7 @@ import { API_PATHS, HEADERS, PROXY_PATHS } from '../../src/api/contract';
 import { API_ERRORS, errorBody } from '../../src/api/errors';
 import { kycStatusSchema, successEnvelope } from '../../src/api/schemas';
 import { createOffRampProxy } from '../../src/proxy';
-import { SANDBOX_FIXTURES as F } from '../../src/sandbox';
+import { createSandbox, SANDBOX_FIXTURES as F } from '../../src/sandbox';
 import { recordingApi, servers } from './helpers';
 
 const serve = servers();
@@ -108,5 +108,26 @@ describe('GET {basePath}/widget/kyc-status', () => {
     expect(anonymous.status).toBe(401);
     expect(await anonymous.json()).toEqual(errorBody(API_ERRORS.signInRequired));
     expect(received).toHaveLength(1);
+  });
+});
+
+describe('the KYC status in front of the sandbox, over HTTP', () => {
+  it('is verified for the verified user and not for the one still in review, with no ID number in either answer', async () => {
+    const sandbox = createSandbox({ seed: 'kyc-status' });
+    const { url: upstream } = await serve(sandbox);
+    const proxy = createOffRampProxy({ upstream, apiKey: F.apiKey, resolveUserId: (request) => request.headers.get('x-test-user') ?? undefined, logger: () => {} });
+    const { url } = await serve(proxy);
+    const ask = async (userId: string) => {
+      const answer = await fetch(`${url}${PROXY_PATHS.kycStatus}`, { headers: { 'x-test-user': userId } });
+      expect(answer.status).toBe(200);
+      return answer.text();
+    };
+    const [verified, inReview] = await Promise.all([ask(F.verifiedUserId), ask(F.unverifiedUserId)]);
+    expect(JSON.parse(verified).data).toMatchObject({ verified: true, firstName: expect.any(String), lastName: expect.any(String) });
+    expect(JSON.parse(inReview).data.verified).toBe(false);
+    for (const text of [verified, inReview]) {
+      expect(Object.keys(JSON.parse(text).data).every((key) => ['verified', 'firstName', 'lastName'].includes(key))).toBe(true);
+      expect(text).not.toMatch(/idNumber|birthDate|https?:/);
+    }
   });
 });
