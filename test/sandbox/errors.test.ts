@@ -5,9 +5,9 @@
  */
 import { describe, expect, it, test } from 'vitest';
 import { API_PATHS } from '../../src/api/contract';
-import { API_ERRORS, withRange, type ApiErrorRow } from '../../src/api/errors';
+import { API_ERRORS, BANK_ACCOUNT_ERRORS, withRange, type ApiErrorRow } from '../../src/api/errors';
 import type { Sandbox } from '../../src/sandbox';
-import { call, dominicanBank, expectRow, F, lockQuote, orderBody, placeOrder, poll, sandboxAt, sepaBank, UNKNOWN_ID, withoutAsset, type Answer } from './helpers';
+import { call, dominicanBank, expectRow, F, lockQuote, orderBody, placeOrder, poll, sandboxAt, sepaBank, UNKNOWN_ID, usBank, withoutAsset, type Answer } from './helpers';
 
 interface Case {
   name: string;
@@ -153,11 +153,67 @@ const users: Case[] = [
   { name: 'transactions with an unknown status', row: API_ERRORS.invalidUserInput, request: (s) => call(s, API_PATHS.transactions, { query: { status: 'LOST' } }) },
 ];
 
+const put = (path: string, body: unknown) => (sandbox: Sandbox) => call(sandbox, path, { method: 'PUT', body });
+const del = (path: string, key?: string) => (sandbox: Sandbox) => call(sandbox, path, { method: 'DELETE', ...(key ? { key } : {}) });
+const NEW_USER = { type: 'INDIVIDUAL', email: 'rosa.diaz@example.com', externalUserId: 'partner-user-rosa' };
+const RECEIVER = { userId: F.verifiedUserId, receiverType: 'INDIVIDUAL', email: 'pablo.ortiz@example.com', taxId: 'OIPP800101AB1', firstName: 'Pablo', lastName: 'Ortiz' };
+const { lastName: _lastName, ...receiverWithoutLastName } = RECEIVER;
+const { taxId: _taxId, ...receiverWithoutTaxId } = RECEIVER;
+const { bankName: _bankName, ...dominicanWithoutBankName } = dominicanBank;
+const UNKNOWN_DOMINICAN_BANK = { ...dominicanBank, bankName: 'Banco Imaginario' };
+const userAccounts = API_PATHS.bankAccounts(F.verifiedUserId);
+const receiverAccounts = API_PATHS.receiverBankAccounts(F.verifiedReceiverId);
+
+const partnerApi: Case[] = [
+  { name: 'POST /users with an email that is not one', row: API_ERRORS.invalidUserInput, request: post(API_PATHS.users, { ...NEW_USER, email: 'rosa' }) },
+  { name: 'POST /users without externalUserId', row: API_ERRORS.invalidUserInput, request: post(API_PATHS.users, { ...NEW_USER, externalUserId: undefined }) },
+  { name: 'POST /users with an unknown type', row: API_ERRORS.invalidUserInput, request: post(API_PATHS.users, { ...NEW_USER, type: 'ROBOT' }) },
+  {
+    name: "POST /users with an externalUserId the partner already gave",
+    row: API_ERRORS.invalidUserInput,
+    request: async (s) => (await post(API_PATHS.users, NEW_USER)(s), post(API_PATHS.users, { ...NEW_USER, email: 'other@example.com' })(s)),
+  },
+  { name: 'a verification link for an unknown user', row: API_ERRORS.userNotOfPartner, request: post(API_PATHS.kycVerificationLink(UNKNOWN_ID), { country: 'MX' }) },
+  { name: "a verification link for the other partner's user", row: API_ERRORS.userNotOfPartner, request: post(API_PATHS.kycVerificationLink(F.otherPartnerUserId), { country: 'MX' }) },
+  { name: 'a verification link for country "Mexico"', row: API_ERRORS.invalidUserInput, request: post(API_PATHS.kycVerificationLink(F.unverifiedUserId), { country: 'Mexico' }) },
+  { name: 'a verification link returning to a javascript: URI', row: API_ERRORS.invalidUserInput, request: post(API_PATHS.kycVerificationLink(F.unverifiedUserId), { country: 'MX', partnerRedirectUri: 'javascript:alert(1)' }) },
+  { name: 'KYC details without userId', row: API_ERRORS.userIdRequired, request: (s) => call(s, API_PATHS.kycDetails) },
+  { name: "KYC details of the other partner's user", row: API_ERRORS.userNotOfPartner, request: (s) => call(s, API_PATHS.kycDetails, { query: { userId: F.otherPartnerUserId } }) },
+  { name: 'webhook settings with an ftp: URL', row: API_ERRORS.invalidUserInput, request: put(API_PATHS.webhookSettings, { url: 'ftp://partner.example/hooks' }) },
+  { name: 'webhook settings without url', row: API_ERRORS.invalidUserInput, request: put(API_PATHS.webhookSettings, {}) },
+  { name: 'POST /receivers without userId', row: API_ERRORS.userIdRequired, request: post(API_PATHS.receivers, { ...RECEIVER, userId: undefined }) },
+  { name: "POST /receivers for the other partner's user", row: API_ERRORS.userNotOfPartner, request: post(API_PATHS.receivers, { ...RECEIVER, userId: F.otherPartnerUserId }) },
+  { name: 'POST /receivers of a person without last name', row: API_ERRORS.invalidUserInput, request: post(API_PATHS.receivers, receiverWithoutLastName) },
+  { name: 'POST /receivers of a business with a first name', row: API_ERRORS.invalidUserInput, request: post(API_PATHS.receivers, { ...RECEIVER, receiverType: 'BUSINESS', businessName: 'Acme' }) },
+  { name: 'POST /receivers without taxId', row: API_ERRORS.invalidUserInput, request: post(API_PATHS.receivers, receiverWithoutTaxId) },
+];
+
+const savedAccounts: Case[] = [
+  { name: 'a DO account without bank name', row: BANK_ACCOUNT_ERRORS.dominicanBankNameRequired, request: post(userAccounts, dominicanWithoutBankName) },
+  { name: 'a DO account at a bank not on the list', row: BANK_ACCOUNT_ERRORS.bankNotSupported, request: post(userAccounts, UNKNOWN_DOMINICAN_BANK) },
+  { name: "a receiver's DO account without bank name", row: BANK_ACCOUNT_ERRORS.dominicanBankNameRequired, request: post(receiverAccounts, dominicanWithoutBankName) },
+  { name: "a receiver's DO account at a bank not on the list", row: BANK_ACCOUNT_ERRORS.receiverBankNotSupported, request: post(receiverAccounts, UNKNOWN_DOMINICAN_BANK) },
+  { name: 'an account the user has already saved', row: BANK_ACCOUNT_ERRORS.bankInfoCreationFailed, request: post(userAccounts, { country: 'MX', accountIdentifier: F.clabe }) },
+  { name: 'an MX account with a bank name', row: API_ERRORS.invalidUserInput, request: post(userAccounts, { country: 'MX', accountIdentifier: F.clabe, bankName: 'Santander' }) },
+  { name: 'a CN account (no documented rule)', row: API_ERRORS.invalidUserInput, request: post(userAccounts, { country: 'CN', accountIdentifier: '6222020200112233445' }) },
+  { name: 'an account body that is an array', row: API_ERRORS.invalidUserInput, request: post(userAccounts, [{ country: 'MX', accountIdentifier: F.clabe }]) },
+  { name: "an account for the other partner's user", row: API_ERRORS.userNotOfPartner, request: post(API_PATHS.bankAccounts(F.otherPartnerUserId), usBank) },
+  { name: 'an account for an unknown receiver', row: API_ERRORS.receiverNotFound, request: post(API_PATHS.receiverBankAccounts(UNKNOWN_ID), usBank) },
+  { name: 'the accounts of an unknown receiver', row: API_ERRORS.receiverNotFound, request: (s) => call(s, API_PATHS.receiverBankAccounts(UNKNOWN_ID)) },
+  { name: "a receiver's accounts asked by the other partner", row: API_ERRORS.receiverNotFound, request: (s) => call(s, receiverAccounts, { key: F.otherPartnerApiKey }) },
+  { name: 'deleting an unknown account of a receiver', row: API_ERRORS.bankInfoNotFound, request: del(API_PATHS.receiverBankAccount(F.verifiedReceiverId, UNKNOWN_ID)) },
+  { name: "deleting the user's own account through a receiver", row: API_ERRORS.bankInfoNotFound, request: del(API_PATHS.receiverBankAccount(F.verifiedReceiverId, F.bankAccountId)) },
+  { name: "deleting a receiver's account as the other partner", row: API_ERRORS.receiverNotFound, request: del(API_PATHS.receiverBankAccount(F.verifiedReceiverId, F.bankAccountId), F.otherPartnerApiKey) },
+  { name: 'an order to inline DO details without bank name', row: BANK_ACCOUNT_ERRORS.dominicanBankNameRequired, request: order({ fiatCurrency: 'DOP', userBankInformation: dominicanWithoutBankName }) },
+  { name: 'an order to inline DO details at a bank not on the list', row: BANK_ACCOUNT_ERRORS.bankNotSupported, request: order({ fiatCurrency: 'DOP', userBankInformation: UNKNOWN_DOMINICAN_BANK }) },
+];
+
 const outage: Case[] = [
   { name: 'GET /quotes during an outage', row: API_ERRORS.estimateFailed, request: (s) => (s.configure({ outage: true }), call(s, API_PATHS.quotes, { query: ESTIMATE })) },
   { name: 'POST /quotes during an outage', row: API_ERRORS.quoteFailed, request: (s) => (s.configure({ outage: true }), lockQuote(s)) },
   { name: 'receivers during an outage', row: API_ERRORS.receiversUnavailable, request: (s) => (s.configure({ outage: true }), call(s, API_PATHS.receivers, { query: { userId: F.verifiedUserId } })) },
   { name: 'an order during an outage', row: API_ERRORS.internalError, request: (s) => (s.configure({ outage: true }), placeOrder(s)) },
+  { name: 'POST /receivers during an outage (not the list row)', row: API_ERRORS.internalError, request: (s) => (s.configure({ outage: true }), post(API_PATHS.receivers, RECEIVER)(s)) },
 ];
 
 const routing: Case[] = [
@@ -172,6 +228,8 @@ describe.each([
   ['execute', execute],
   ['cancel', cancel],
   ['users and lists', users],
+  ['users, KYC, receivers, webhook settings', partnerApi],
+  ['saved accounts', savedAccounts],
   ['outage (fault injection)', outage],
   ['routing', routing],
 ] as const)('%s', (_group, cases) => {
@@ -183,7 +241,7 @@ describe.each([
 });
 
 /** Every route checks the key first, and the partner's flow second, before reading anything else. */
-const ROUTES: [string, string, 'GET' | 'POST' | 'PUT'][] = [
+const ROUTES: [string, string, 'GET' | 'POST' | 'PUT' | 'DELETE'][] = [
   ['GET /quotes', API_PATHS.quotes, 'GET'],
   ['POST /quotes', API_PATHS.quotes, 'POST'],
   ['POST /off-ramp', API_PATHS.offRamp, 'POST'],
@@ -193,6 +251,15 @@ const ROUTES: [string, string, 'GET' | 'POST' | 'PUT'][] = [
   ['GET /transactions/mock-testing-guide', API_PATHS.mockTestingGuide, 'GET'],
   ['GET /banks/users/{userId}/accounts', API_PATHS.bankAccounts(F.verifiedUserId), 'GET'],
   ['GET /receivers', API_PATHS.receivers, 'GET'],
+  ['POST /receivers', API_PATHS.receivers, 'POST'],
+  ['POST /banks/users/{userId}/accounts', API_PATHS.bankAccounts(F.verifiedUserId), 'POST'],
+  ['GET /banks/receivers/{receiverId}/accounts', API_PATHS.receiverBankAccounts(F.verifiedReceiverId), 'GET'],
+  ['POST /banks/receivers/{receiverId}/accounts', API_PATHS.receiverBankAccounts(F.verifiedReceiverId), 'POST'],
+  ['DELETE /banks/receivers/{receiverId}/accounts/{id}', API_PATHS.receiverBankAccount(F.verifiedReceiverId, F.bankAccountId), 'DELETE'],
+  ['POST /users', API_PATHS.users, 'POST'],
+  ['POST /users/{id}/kyc/verification-link', API_PATHS.kycVerificationLink(F.unverifiedUserId), 'POST'],
+  ['GET /kyc/details', API_PATHS.kycDetails, 'GET'],
+  ['PUT /webhook-settings', API_PATHS.webhookSettings, 'PUT'],
 ];
 
 describe.each(ROUTES)('%s', (_name, path, method) => {
@@ -203,6 +270,6 @@ describe.each(ROUTES)('%s', (_name, path, method) => {
     ['the disabled-flow key', F.disabledFlowApiKey, API_ERRORS.invalidPartnerFlow],
   ] as const)('answers %s first', async (_case, key, row) => {
     const { sandbox } = sandboxAt();
-    expectRow(await call(sandbox, path, { method, key, body: method === 'GET' ? undefined : {} }), row);
+    expectRow(await call(sandbox, path, { method, key, body: method === 'GET' || method === 'DELETE' ? undefined : {} }), row);
   });
 });
