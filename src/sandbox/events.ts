@@ -15,6 +15,7 @@ import type { OrderRecord, UserRecord } from './store';
  */
 const TOKEN_DECIMALS = 6;
 
+/** Assumed: an event goes to the URL set when it happened, and its retries follow it there. */
 const notify = (ctx: SandboxContext, partnerId: string, event: { event: string } & Record<string, unknown>) => {
   const partner = ctx.store.partnersById.get(partnerId);
   if (partner?.webhookUrl) ctx.outbox.enqueue(partner.webhookUrl, partner.webhookSecret, event);
@@ -60,6 +61,7 @@ export const notifyKyc = (ctx: SandboxContext, user: UserRecord) => {
     event,
     externalUserId: user.externalUserId,
     userId: user.id,
+    // Assumed: the docs name the KYC events, not their fields beyond the common ones.
     kycStatus: user.kycStatus,
     timestamp: isoTime(ctx.now()),
   });
