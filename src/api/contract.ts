@@ -14,6 +14,14 @@ export const API_PATHS = {
   bankAccounts: (userId: string) => `${API_PREFIX}/banks/users/${encodeURIComponent(userId)}/accounts`,
   receivers: `${API_PREFIX}/receivers`,
   mockTestingGuide: `${API_PREFIX}/transactions/mock-testing-guide`,
+  receiverBankAccounts: (receiverId: string) => `${API_PREFIX}/banks/receivers/${encodeURIComponent(receiverId)}/accounts`,
+  /** DELETE: a soft delete of a receiver's saved account. */
+  receiverBankAccount: (receiverId: string, userBankInfoId: string) =>
+    `${API_PREFIX}/banks/receivers/${encodeURIComponent(receiverId)}/accounts/${encodeURIComponent(userBankInfoId)}`,
+  users: `${API_PREFIX}/users`,
+  kycVerificationLink: (userId: string) => `${API_PREFIX}/users/${encodeURIComponent(userId)}/kyc/verification-link`,
+  kycDetails: `${API_PREFIX}/kyc/details`,
+  webhookSettings: `${API_PREFIX}/webhook-settings`,
 } as const;
 
 /** Server side only: the partner's key (the proxy sends it, the API checks it). */
@@ -97,15 +105,16 @@ export const STAGING_TEST_AMOUNTS = {
 
 /**
  * Assumed amount limits (the real ones are per partner agreement); the sandbox's defaults, and the
- * order's range errors carry them.
+ * order's range errors carry them. The fiat minimums sit below what one token fetches, so the
+ * staging amounts (1.01–1.03 tokens) pass in every currency.
  */
 export const DEFAULT_AMOUNT_LIMITS = {
   crypto: { min: 1, max: 50_000 },
   fiat: {
-    MXN: { min: 20, max: 1_000_000 },
-    DOP: { min: 60, max: 3_000_000 },
-    USD: { min: 1, max: 50_000 },
-    EUR: { min: 1, max: 50_000 },
+    MXN: { min: 10, max: 1_000_000 },
+    DOP: { min: 30, max: 3_000_000 },
+    USD: { min: 0.5, max: 50_000 },
+    EUR: { min: 0.5, max: 50_000 },
   },
 } as const;
 

@@ -94,7 +94,35 @@ export const API_ERRORS = {
   transactionNotOfUser: row(404, 'TRANSACTION_NOT_FOUND_FOR_USER', 'No transaction with this id belongs to the signed-in user'),
 } as const satisfies Record<string, ApiErrorRow>;
 
+/**
+ * Assumed: more answers of the proxy's own, for failures of its store, of the API's answers and of
+ * the client's upload. Kept apart from API_ERRORS, whose rows the widget's catalogue lists one by
+ * one: the widget reads these by status (408 and 5xx: try again).
+ */
+export const PROXY_FAILURES = {
+  /** The API answered something the proxy cannot pass on (not JSON, or over its size limit). */
+  upstreamInvalid: row(502, 'BAD_GATEWAY', 'The off-ramp API gave an answer that could not be read'),
+  /** The proxy's store (idempotency, rate limits) failed or did not answer in time; `Retry-After` says when to ask again. */
+  storeUnavailable: row(503, 'STORE_UNAVAILABLE', 'The service is briefly unavailable, try again shortly'),
+  /** A request body did not arrive within the proxy's deadline. */
+  requestTimeout: row(408, 'REQUEST_TIMEOUT', 'The request body did not arrive in time'),
+} as const satisfies Record<string, ApiErrorRow>;
+
 export type ApiErrorName = keyof typeof API_ERRORS;
+
+/**
+ * The rows of saved-account creation (`POST /banks/users/{userId}/accounts` and its receiver twin),
+ * an endpoint the widget does not call. The sandbox also answers the two DO rows for inline DO
+ * details of an order (the contract), so the widget can meet those through its generic fallback.
+ */
+export const BANK_ACCOUNT_ERRORS = {
+  /** The code is spelled without `_ERROR`, as documented. */
+  dominicanBankNameRequired: row(400, 'INVALID_USER_INPUT', 'Bank name is required for Dominican Republic users'),
+  /** The gap after "bank:" probably held the bank's name; sent as documented. */
+  bankNotSupported: row(400, 'OFF_RAMP_USER_BANK_INFO_CREATION_FAILED', 'The provided bank: is not currently supported for this transaction.'),
+  receiverBankNotSupported: row(400, 'OFF_RAMP_USER_BANK_INFO_CREATION_FAILED', 'The provided bank is not currently supported.'),
+  bankInfoCreationFailed: row(400, 'USER_BANK_INFO_CREATION_FAILED', 'Failed to create user bank information.'),
+} as const satisfies Record<string, ApiErrorRow>;
 
 /**
  * The proxy's own answers: given before (or instead of) asking the API, so they say nothing about
@@ -109,6 +137,7 @@ export const PROXY_ERRORS: readonly ApiErrorRow[] = [
   API_ERRORS.rateLimited,
   API_ERRORS.originNotAllowed,
   API_ERRORS.transactionNotOfUser,
+  ...Object.values(PROXY_FAILURES),
 ];
 
 /**

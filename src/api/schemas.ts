@@ -288,6 +288,78 @@ export const kycStatusSchema = z.object({
 });
 export type KycStatusAnswer = z.output<typeof kycStatusSchema>;
 
+// ── Users, KYC, receivers, webhook settings (the partner's back end; the widget calls none) ─────
+
+const countryCode = z.string().check(z.regex(/^[A-Z]{2}$/));
+const webUrl = z.url({ protocol: /^https?$/ });
+
+/** `POST /users`: answers `{ userId }`. */
+export const createUserRequestSchema = z.object({
+  type: z.enum(ACCOUNT_HOLDER_TYPES),
+  email: z.email(),
+  externalUserId: text(128),
+  alias: z.optional(text(TEXT_LIMITS.name)),
+});
+export type CreateUserRequest = z.output<typeof createUserRequestSchema>;
+export const createUserAnswerSchema = z.object({ userId: id });
+
+/** `POST /users/{id}/kyc/verification-link`: answers `{ kycLink }`, the page where the user passes KYC. */
+export const kycLinkRequestSchema = z.object({ country: countryCode, partnerRedirectUri: z.optional(webUrl) });
+export type KycLinkRequest = z.output<typeof kycLinkRequestSchema>;
+export const kycLinkAnswerSchema = z.object({ kycLink: webUrl });
+
+/** `PUT /webhook-settings`: the partner's one webhook URL, or `null` for none. */
+export const webhookSettingsRequestSchema = z.object({ url: z.nullable(webUrl) });
+export type WebhookSettingsRequest = z.output<typeof webhookSettingsRequestSchema>;
+
+/**
+ * `POST /receivers` (`userId` aside: the API answers its absence with its own row). Assumed, as for
+ * account holders: first and last name for INDIVIDUAL, `businessName` for BUSINESS.
+ */
+export const receiverRequestSchema = z
+  .object({
+    receiverType: z.enum(ACCOUNT_HOLDER_TYPES),
+    email: z.email(),
+    taxId: text(64),
+    firstName: z.optional(text(TEXT_LIMITS.name)),
+    lastName: z.optional(text(TEXT_LIMITS.name)),
+    countryOfBirth: z.optional(countryCode),
+    businessName: z.optional(text(TEXT_LIMITS.businessName)),
+    countryOfConstitution: z.optional(countryCode),
+  })
+  .check(
+    z.refine(
+      (receiver) =>
+        receiver.receiverType === 'INDIVIDUAL'
+          ? receiver.firstName !== undefined && receiver.lastName !== undefined && receiver.businessName === undefined
+          : receiver.businessName !== undefined && receiver.firstName === undefined && receiver.lastName === undefined,
+      { message: 'A person gives first and last name, a business its name', path: ['receiverType'] },
+    ),
+  );
+export type ReceiverRequest = z.output<typeof receiverRequestSchema>;
+
+/** Assumed: the identity provider's `verificationResult` that means the user is verified (any other: not). */
+export const KYC_APPROVED_RESULT = 'APPROVED';
+
+const maybeText = z.optional(z.nullable(z.string()));
+
+/**
+ * What a proxy reads of `GET /kyc/details` (`{ status: 'ok', data }`, `data` being the identity
+ * provider's whole result): the verification result and the names, nothing else. Unknown fields
+ * are dropped by the parse, so ID numbers, birth dates and image URLs cannot pass through it.
+ */
+export const kycDetailsAnswerSchema = z.object({
+  status: z.literal('ok'),
+  data: z.optional(
+    z.nullable(
+      z.object({
+        aipriseSummary: z.optional(z.nullable(z.object({ verificationResult: maybeText }))),
+        idInfo: z.optional(z.nullable(z.object({ firstName: maybeText, lastName: maybeText }))),
+      }),
+    ),
+  ),
+});
+
 // ── Envelopes ───────────────────────────────────────────────────────────────────────────────────
 
 export const successEnvelope = <T extends z.ZodMiniType>(data: T) =>

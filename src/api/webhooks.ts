@@ -7,9 +7,16 @@
  * before parsing it: re-serialising a parsed body may change its bytes.
  */
 import * as z from 'zod/mini';
+import type { OrderStatus } from './contract';
 import { decimal } from './schemas';
 
 export const WEBHOOK_SIGNATURE_HEADER = 'capa-signature';
+
+/**
+ * When the API sends an event: at once, then again after 1, 5, 10 and 15 minutes while the
+ * partner's answer is not 2xx. Assumed: each delay counts from the first attempt.
+ */
+export const WEBHOOK_ATTEMPT_DELAYS_MS = [0, 1, 5, 10, 15].map((minutes) => minutes * 60_000);
 
 const SIGNATURE_BYTES = 32;
 const encoder = new TextEncoder();
@@ -59,8 +66,20 @@ export const WEBHOOK_EVENTS = {
     completed: 'COMPLETED_OFF_RAMP',
     cancelled: 'CANCELLED_OFF_RAMP',
   },
-  kyc: ['CREATED_KYC', 'VERIFIED_USER', 'REJECTED_KYC', 'REVIEW_NEEDED_KYC'],
+  kyc: {
+    created: 'CREATED_KYC',
+    verified: 'VERIFIED_USER',
+    rejected: 'REJECTED_KYC',
+    reviewNeeded: 'REVIEW_NEEDED_KYC',
+  },
 } as const;
+
+/**
+ * The event of an off-ramp's change to `status`: its status plus `_OFF_RAMP`, as the documented
+ * CRYPTO_RECEIVED_OFF_RAMP and COMPLETED_OFF_RAMP are. Assumed for the other statuses (the docs name
+ * no event for them); a new order's event is CREATED_OFF_RAMP whatever its status.
+ */
+export const offRampStatusEvent = (status: OrderStatus): string => `${status}_OFF_RAMP`;
 
 const optionalText = z.optional(z.nullable(z.string()));
 

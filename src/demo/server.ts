@@ -15,13 +15,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadEnv, type Connect, type Logger, type Plugin } from 'vite';
 import * as z from 'zod/mini';
+import { API_PATHS, HEADERS } from '../api/contract';
 import { API_ERRORS, errorBody } from '../api/errors';
-import { createOffRampProxy, type OffRampProxy, type OffRampProxyOptions, type ProxyLogger } from '../proxy';
+import type { WebhookEvent } from '../api/webhooks';
+import { createOffRampProxy, createWebhookHandler, type OffRampProxy, type OffRampProxyOptions, type ProxyLogger } from '../proxy';
 import { createSandbox, SANDBOX_FIXTURES, type Sandbox } from '../sandbox';
 import { DEMO_CONTROL_PATH, DEMO_USER_COOKIE, type DemoUser } from './settings';
 
 export const SANDBOX_MOUNT = '/sandbox';
 export const PROXY_MOUNT = '/proxy';
+/** The demo partner's webhook receiver: `POST` takes the API's events, `GET` lists those received (newest first). */
+export const DEMO_WEBHOOKS_PATH = '/demo/webhooks';
+/** How many received events the demo keeps to show. */
+const DEMO_WEBHOOKS_KEPT = 50;
 
 /** The demo partner's spread (the contract's examples use 0.5 %). */
 const DEMO_PREMIUM_SPREAD = 0.005;
@@ -101,6 +107,21 @@ const controlApp = (sandbox: Sandbox) =>
     return c.json({ success: true, data: parsed.data });
   });
 
+/** Receives webhooks as a partner's back end would (`createWebhookHandler`), and lists them for the demo page. */
+const webhookReceiver = (secret: string, logger: ProxyLogger) => {
+  const received: { receivedAt: string; event: WebhookEvent }[] = [];
+  const receive = createWebhookHandler({
+    secret,
+    logger,
+    onEvent: (event) => {
+      received.unshift({ receivedAt: new Date().toISOString(), event });
+      received.splice(DEMO_WEBHOOKS_KEPT);
+    },
+  });
+  return (request: Request) =>
+    request.method === 'GET' ? Response.json({ success: true, data: received }, { headers: { 'cache-control': 'no-store' } }) : receive(request);
+};
+
 type Middleware = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /** Mounts one web-standard handler; connect strips the mount path, so it sees the API's own paths. */
@@ -113,19 +134,30 @@ const mount = (middlewares: Connect.Server, env: Env, logger: Logger, origin: ()
   const realApi = realApiOf(env);
   // Made at the first request: only then does the server know its port, so the proxy can reach /sandbox.
   let proxy: OffRampProxy | undefined;
-  const proxyNow = () =>
-    (proxy ??= createOffRampProxy({
+  const webhooks = webhookReceiver(env.OFFRAMP_WEBHOOK_SECRET ?? SANDBOX_FIXTURES.webhookSecret, viteLogger(logger));
+  // The sandbox sends its events to this server's receiver, once the server knows its address.
+  const subscribeSandbox = (at: string | undefined) => {
+    if (realApi || !at) return;
+    const body = JSON.stringify({ url: `${at}${DEMO_WEBHOOKS_PATH}` });
+    void sandbox.fetch(API_PATHS.webhookSettings, { method: 'PUT', headers: { [HEADERS.apiKey]: SANDBOX_FIXTURES.apiKey, 'content-type': 'application/json' }, body });
+  };
+  const proxyNow = () => {
+    if (proxy) return proxy;
+    subscribeSandbox(origin());
+    return (proxy = createOffRampProxy({
       ...(realApi ?? sandboxUpstream(sandbox, origin())),
       premiumSpread: DEMO_PREMIUM_SPREAD,
       logger: viteLogger(logger),
     }));
+  };
   // The control path lies under the sandbox's mount: register it first.
   middlewares.use(DEMO_CONTROL_PATH, listener(controlApp(sandbox).fetch));
   middlewares.use(SANDBOX_MOUNT, listener(sandbox));
   middlewares.use(PROXY_MOUNT, listener((request, bindings) => proxyNow()(request, bindings)));
+  middlewares.use(DEMO_WEBHOOKS_PATH, listener(webhooks));
   logger.info(
     realApi
-      ? `offramp: ${PROXY_MOUNT} → ${realApi.upstream} (from OFFRAMP_API_BASE)`
+      ? `offramp: ${PROXY_MOUNT} → ${new URL(realApi.upstream).origin} (from OFFRAMP_API_BASE)` // the origin only: never credentials or a query
       : `offramp: ${PROXY_MOUNT} → the sandbox at ${SANDBOX_MOUNT}, over HTTP (key ${SANDBOX_FIXTURES.apiKey})`,
   );
 };

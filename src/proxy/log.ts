@@ -10,7 +10,9 @@ export interface ProxyLogEntry {
   level: LogLevel;
   /**
    * What happened: `request` (every answer, info), or a failure of the proxy's own: `upstream-timeout`,
-   * `upstream-unreadable` (warn), `upstream-unreachable`, `store-error`, `unexpected-error` (error).
+   * `upstream-unreadable` (warn), `upstream-unreachable`, `store-error`, `unexpected-error` (error);
+   * after an order attempt whose outcome was unknown, `order-recovered` or `order-not-found` (warn);
+   * from the webhook handler, `webhook-unauthorized`, `webhook-unreadable` (warn), `webhook-handler-error` (error).
    */
   event: string;
   requestId: string;
@@ -43,6 +45,9 @@ export const consoleLogger =
     else console.info(line);
   };
 
-/** `name: message`, without the request or its headers. */
+/** A URL's query in an error's text (a fetch error may name the URL it called): cut out, it can carry ids and amounts. */
+const QUERY = /\?[^\s'"`)]*/g;
+
+/** `name: message`, without the request, its headers or any query string. */
 export const describeError = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).replace(QUERY, '');

@@ -5,23 +5,38 @@
  *
  * ```ts
  * import { Redis } from 'ioredis';
- * const store = createRedisStore(new Redis(process.env.REDIS_URL!));
+ * const store = createRedisStore(new Redis(process.env.REDIS_URL!, REDIS_FAIL_FAST));
  * ```
  */
-import type { DoneRecord, IdempotencyRecord, InFlightRecord, ProxyStore } from './store';
+import { parseRecord, recordText, type ProxyStore } from './store';
 
 /**
- * What the store needs of a client: `eval`. An ioredis `Redis` or `Cluster` fits as it is (keys of
- * one call share one slot, since each script touches a single key).
+ * What the store needs of a client: `eval`, and `on('error')` when it has one. An ioredis `Redis`
+ * or `Cluster` fits as it is (keys of one call share one slot, since each script touches a single key).
  */
 export interface RedisClient {
   eval(script: string, numberOfKeys: number, ...args: (string | number)[]): Promise<unknown>;
+  on?(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 export interface RedisStoreOptions {
   /** Put before every key, so the proxy shares a Redis with other data safely. Default `offramp-proxy:`. */
   keyPrefix?: string;
 }
+
+/**
+ * ioredis options for a client the proxy uses: a command fails within about a second while Redis is
+ * down (the proxy then answers 503 `STORE_UNAVAILABLE`), instead of waiting through ioredis's 20
+ * reconnection retries per command (over a minute). The proxy puts its own deadline on every store
+ * call too (`storeTimeoutMs`); these keep ioredis from queueing work that deadline already gave up on.
+ */
+export const REDIS_FAIL_FAST = {
+  maxRetriesPerRequest: 1,
+  commandTimeout: 1_000,
+  connectTimeout: 2_000,
+} as const;
+
+const GET = `return redis.call('GET', KEYS[1])`;
 
 // Returns the live record, or stores the claim (SET … PX) and returns nil: one atomic step.
 const CLAIM = `
@@ -30,8 +45,8 @@ if existing then return existing end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return false`;
 
-// Compare-and-set / compare-and-delete on the exact claim this instance wrote (its token makes it unique).
-const COMPLETE = `
+// Compare-and-set / compare-and-delete on the exact record the caller expects.
+const SWAP = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 end
 return 0`;
 const RELEASE = `
@@ -46,32 +61,42 @@ local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) ttl = tonumber(ARGV[1]) end
 return {count, ttl}`;
 
-/** Fixed key order, so the claim written and the claim compared are the same string. */
-const serialize = (record: IdempotencyRecord): string =>
-  record.state === 'in-flight'
-    ? JSON.stringify({ state: record.state, fingerprint: record.fingerprint, token: record.token })
-    : JSON.stringify({ state: record.state, fingerprint: record.fingerprint, status: record.status, body: record.body });
-
-const parse = (value: unknown): IdempotencyRecord | undefined => {
-  if (typeof value !== 'string') return undefined;
-  const record = JSON.parse(value) as IdempotencyRecord;
-  return record.state === 'in-flight' || record.state === 'done' ? record : undefined;
-};
-
+/**
+ * The client's connection errors are observed here: a failed call already reaches the proxy's log
+ * as `store-error` (with the last connection error in its message), and an ioredis client with no
+ * `error` listener prints "Unhandled error event" for every reconnection attempt.
+ */
 export function createRedisStore(redis: RedisClient, options: RedisStoreOptions = {}): ProxyStore {
   const prefix = options.keyPrefix ?? 'offramp-proxy:';
+  let lastConnectionError: string | undefined;
+  redis.on?.('error', (error) => {
+    lastConnectionError = error.message;
+  });
+  const run = async (script: string, key: string, ...args: (string | number)[]) => {
+    try {
+      const result = await redis.eval(script, 1, prefix + key, ...args);
+      lastConnectionError = undefined;
+      return result;
+    } catch (error) {
+      const detail = lastConnectionError ? ` (connection: ${lastConnectionError})` : '';
+      throw new Error(`Redis: ${error instanceof Error ? error.message : String(error)}${detail}`, { cause: error });
+    }
+  };
   return {
-    async claim(key, claim: InFlightRecord, ttlMs) {
-      return parse(await redis.eval(CLAIM, 1, prefix + key, serialize(claim), Math.ceil(ttlMs)));
+    async get(key) {
+      return parseRecord(await run(GET, key));
     },
-    async complete(key, claim: InFlightRecord, done: DoneRecord, ttlMs) {
-      await redis.eval(COMPLETE, 1, prefix + key, serialize(claim), serialize(done), Math.ceil(ttlMs));
+    async claim(key, claim, ttlMs) {
+      return parseRecord(await run(CLAIM, key, recordText(claim), Math.ceil(ttlMs)));
     },
-    async release(key, claim: InFlightRecord) {
-      await redis.eval(RELEASE, 1, prefix + key, serialize(claim));
+    async swap(key, expected, next, ttlMs) {
+      return (await run(SWAP, key, recordText(expected), recordText(next), Math.ceil(ttlMs))) === 1;
+    },
+    async release(key, expected) {
+      await run(RELEASE, key, recordText(expected));
     },
     async hit(key, windowMs) {
-      const [count, resetInMs] = (await redis.eval(HIT, 1, prefix + key, Math.ceil(windowMs))) as [number, number];
+      const [count, resetInMs] = (await run(HIT, key, Math.ceil(windowMs))) as [number, number];
       return { count: Number(count), resetInMs: Number(resetInMs) };
     },
   };

@@ -3,7 +3,7 @@
  * partner (to be refused), and a partner whose flow is disabled. Ids are fixed so tests, stories
  * and the demo can name them.
  */
-import type { BankAccountRecord, SeedRecords } from './store';
+import type { BankAccountRecord, KycIdentity, SeedRecords, UserRecord } from './store';
 
 export const SANDBOX_FIXTURES = {
   /** The partner's key: everything below belongs to it unless named "other partner". */
@@ -15,11 +15,20 @@ export const SANDBOX_FIXTURES = {
   /** A partner whose flow is disabled: every call answers 403 INVALID_PARTNER_FLOW. */
   disabledFlowApiKey: 'sk_sandbox_d15ab1edf10e00000000000000000000',
   disabledFlowPartnerId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
+  /** The partner's webhook secret: every webhook it receives is signed with it (`capa-signature`). */
+  webhookSecret: 'whsec_sandbox_5f1c2a9e7b3d4c6a8e0f1b2d3c4a5e6f',
+  /** The other partner's webhook secret. */
+  otherPartnerWebhookSecret: 'whsec_sandbox_a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5',
 
-  /** KYC VERIFIED: may place orders. */
+  /** KYC VERIFIED (Ana García): may place orders. */
   verifiedUserId: '8374f327-38bd-4b0b-b8a7-2524599eb903',
-  /** KYC IN_PROGRESS: USER_NOT_VERIFIED_ERROR. */
+  /** KYC IN_PROGRESS (Carlos Ruiz, ID shown, no decision yet): USER_NOT_VERIFIED_ERROR until verified. */
   unverifiedUserId: '5e0c1a2b-3d4f-4a6b-8c7d-9e0f1a2b3c4d',
+  /** The partner's own ids of the users above (`externalUserId`), which webhooks carry. */
+  externalUserIds: { verified: 'partner-user-ana', unverified: 'partner-user-carlos' },
+  /** The KYC sessions of the two users above. */
+  verifiedKycSessionId: 'a3f0c6d2-7b1e-4c59-9d84-2e6f0b1a7c35',
+  unverifiedKycSessionId: 'e8b2d4f6-1a3c-4e5f-b7d9-0c2e4a6b8d1f',
   /** The user record behind `verifiedReceiverId`: RECEIVER_CANNOT_INITIATE_TRANSACTION. */
   receiverUserId: '9b8a7c6d-5e4f-4321-8fed-cba987654321',
   /** Another verified user of the same partner: owns the "other user" receiver and bank account. */
@@ -71,8 +80,45 @@ const savedAccount = (
   verifiedAt: verified ? VERIFIED_AT : null,
   createdAt: SEEDED_AT,
   updatedAt: verified ? VERIFIED_AT : SEEDED_AT,
+  receiverId: null,
+  deletedAt: null,
   ...details,
 });
+
+const address = (streetLine1: string, city: string, postalCode: string, country: string) => ({ streetLine1, city, postalCode, country });
+
+/** What the fixture users' IDs say (the KYC details show it). */
+const IDENTITIES = {
+  ana: {
+    firstName: 'Ana', middleName: 'Lucía', lastName: 'García', secondLastName: 'Torres', birthDate: '1990-04-12',
+    idType: 'NATIONAL_ID', idNumber: 'GATA900412MDFRRN08', nationality: 'MX', address: address('Av. Reforma 222', 'Ciudad de México', '06600', 'MX'),
+  },
+  carlos: {
+    firstName: 'Carlos', middleName: null, lastName: 'Ruiz', secondLastName: 'Méndez', birthDate: '1985-09-30',
+    idType: 'NATIONAL_ID', idNumber: 'RUMC850930HJCZNR02', nationality: 'MX', address: address('Calle Hidalgo 15', 'Guadalajara', '44100', 'MX'),
+  },
+  maria: {
+    firstName: 'María', middleName: null, lastName: 'López', secondLastName: 'Vega', birthDate: '1992-01-23',
+    idType: 'NATIONAL_ID', idNumber: 'LOVM920123MDFPGR05', nationality: 'MX', address: address('Calle Madero 8', 'Puebla', '72000', 'MX'),
+  },
+  diego: {
+    firstName: 'Diego', middleName: null, lastName: 'Hernández', secondLastName: 'Soto', birthDate: '1988-07-04',
+    idType: 'NATIONAL_ID', idNumber: 'HESD880704HNLRTG09', nationality: 'MX', address: address('Av. Constitución 410', 'Monterrey', '64000', 'MX'),
+  },
+  sofia: {
+    firstName: 'Sofía', middleName: null, lastName: 'Martínez', secondLastName: null, birthDate: '1995-11-17',
+    idType: 'PASSPORT', idNumber: 'G12345678', nationality: 'MX', address: address('Calle 60 No. 491', 'Mérida', '97000', 'MX'),
+  },
+} as const satisfies Record<string, KycIdentity>;
+
+const user = (
+  id: string,
+  partnerId: string,
+  kycStatus: UserRecord['kycStatus'],
+  externalUserId: string | null,
+  identity: KycIdentity | null,
+  extra: Partial<UserRecord> = {},
+): UserRecord => ({ id, partnerId, kycStatus, externalUserId, identity, kycSessionId: null, ...extra });
 
 const mx = (id: string, userId: string, partnerId: string, clabe: string, verified: boolean) =>
   savedAccount(id, userId, partnerId, verified, { country: 'MX', clabe });
@@ -91,16 +137,20 @@ const receiver = (id: string, userId: string, email: string, verified: boolean) 
 /** A fresh copy each time: one sandbox's orders never touch another's records. */
 export const seedRecords = (): SeedRecords => ({
   partners: [
-    { id: F.partnerId, apiKey: F.apiKey, flowEnabled: true },
-    { id: F.otherPartnerId, apiKey: F.otherPartnerApiKey, flowEnabled: true },
-    { id: F.disabledFlowPartnerId, apiKey: F.disabledFlowApiKey, flowEnabled: false },
+    { id: F.partnerId, apiKey: F.apiKey, flowEnabled: true, webhookUrl: null, webhookSecret: F.webhookSecret },
+    { id: F.otherPartnerId, apiKey: F.otherPartnerApiKey, flowEnabled: true, webhookUrl: null, webhookSecret: F.otherPartnerWebhookSecret },
+    { id: F.disabledFlowPartnerId, apiKey: F.disabledFlowApiKey, flowEnabled: false, webhookUrl: null, webhookSecret: F.otherPartnerWebhookSecret },
   ],
   users: [
-    { id: F.verifiedUserId, partnerId: F.partnerId, kycStatus: 'VERIFIED' },
-    { id: F.unverifiedUserId, partnerId: F.partnerId, kycStatus: 'IN_PROGRESS' },
-    { id: F.receiverUserId, partnerId: F.partnerId, kycStatus: 'VERIFIED', receiverId: F.verifiedReceiverId },
-    { id: F.otherUserId, partnerId: F.partnerId, kycStatus: 'VERIFIED' },
-    { id: F.otherPartnerUserId, partnerId: F.otherPartnerId, kycStatus: 'VERIFIED' },
+    user(F.verifiedUserId, F.partnerId, 'VERIFIED', F.externalUserIds.verified, IDENTITIES.ana, { kycSessionId: F.verifiedKycSessionId }),
+    user(F.unverifiedUserId, F.partnerId, 'IN_PROGRESS', F.externalUserIds.unverified, IDENTITIES.carlos, { kycSessionId: F.unverifiedKycSessionId }),
+    user(F.receiverUserId, F.partnerId, 'VERIFIED', null, IDENTITIES.maria, { receiverId: F.verifiedReceiverId }),
+    user(F.otherUserId, F.partnerId, 'VERIFIED', 'partner-user-diego', IDENTITIES.diego),
+    user(F.otherPartnerUserId, F.otherPartnerId, 'VERIFIED', 'other-partner-user-sofia', IDENTITIES.sofia),
+  ],
+  kycSessions: [
+    { id: F.verifiedKycSessionId, userId: F.verifiedUserId, country: 'MX', redirectUri: null, createdAt: SEEDED_AT },
+    { id: F.unverifiedKycSessionId, userId: F.unverifiedUserId, country: 'MX', redirectUri: null, createdAt: SEEDED_AT },
   ],
   receivers: [
     receiver(F.verifiedReceiverId, F.verifiedUserId, 'maria.lopez@example.com', true),

@@ -50,6 +50,11 @@ export interface SandboxSettings {
    * endpoints and the receivers list with their documented 500 rows, the rest with a plain 500).
    */
   outage?: boolean;
+  /**
+   * The sandbox's URL as a browser reaches it (e.g. `http://localhost:5173/sandbox`): KYC
+   * verification links point at its page there. Default: the origin of the request for the link.
+   */
+  publicUrl?: string;
 }
 
 export interface SandboxOptions extends SandboxSettings {
@@ -57,6 +62,8 @@ export interface SandboxOptions extends SandboxSettings {
   now?: () => number;
   /** Makes ids and wallet addresses deterministic: same seed, same requests, same answers. Default random. */
   seed?: string;
+  /** Sends the webhooks; default the global `fetch`. Its answer decides delivery (2xx) or a retry. */
+  webhookFetch?: (input: string, init: RequestInit) => Promise<Response>;
 }
 
 /** The settings in force, every default filled in. */
@@ -67,6 +74,8 @@ export interface Settings {
   statusTickMs: number | undefined;
   latencyMs: number;
   outage: boolean;
+  /** Without a trailing slash. */
+  publicUrl: string | undefined;
 }
 
 const positive = (name: string, value: number): number => {
@@ -79,6 +88,12 @@ const range = (name: string, value: AmountRange): AmountRange => {
     throw new RangeError(`sandbox: ${name} must have 0 <= min <= max, got ${JSON.stringify(value)}`);
   }
   return { min: value.min, max: value.max };
+};
+
+const webUrl = (name: string, value: string): string => {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') throw new RangeError(`sandbox: ${name} must be an http(s) URL, got ${value}`);
+  return value.replace(/\/+$/, '');
 };
 
 const mapValues = <K extends string, V, W>(record: Partial<Record<K, V>>, f: (key: K, value: V) => W) =>
@@ -99,5 +114,6 @@ export const resolveSettings = (settings: SandboxSettings): Settings => {
     statusTickMs: settings.statusTickMs === undefined ? undefined : positive('statusTickMs', settings.statusTickMs),
     latencyMs: settings.latencyMs === undefined || settings.latencyMs === 0 ? 0 : positive('latencyMs', settings.latencyMs),
     outage: settings.outage ?? false,
+    publicUrl: settings.publicUrl === undefined ? undefined : webUrl('publicUrl', settings.publicUrl),
   };
 };

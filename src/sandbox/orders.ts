@@ -1,6 +1,7 @@
 /**
  * Off-ramp orders: creation with every rule of the contract's table, the status walk (one step per
- * poll, optionally per tick), execute and cancel, and the transactions list.
+ * poll, optionally per tick), expiry of orders never executed, execute and cancel, and the
+ * transactions list. Every change of status goes through `setStatus`, which sends its webhook.
  */
 import * as z from 'zod/mini';
 import {
@@ -15,7 +16,9 @@ import { API_ERRORS } from '../api/errors';
 import { executeRequestSchema, orderRequestSchema, orderStatusSchema, TRANSACTION_TYPES, type BankDetails } from '../api/schemas';
 import { acceptsBankDetails } from '../countries/bankRules';
 import { isTransactionHash } from './addresses';
+import { dominicanRowsFirst } from './accounts';
 import { isoTime, type SandboxContext } from './context';
+import { notifyOrder } from './events';
 import { fail, recordOrFail } from './failure';
 import { pager } from './listing';
 import { price, quoteForOrder, type PriceRequest } from './quotes';
@@ -40,24 +43,38 @@ const PATHS: Record<StagingOutcome['finalStatus'], readonly OrderStatus[]> = {
 const stagingOutcome = (cryptoAmount: number): StagingOutcome | undefined =>
   Object.entries(STAGING_TEST_AMOUNTS).find(([amount]) => Number(amount) === cryptoAmount)?.[1];
 
-const step = (order: OrderRecord, at: number) => {
-  if (!order.walking) return;
-  const next = order.upcoming.shift();
-  if (next === undefined) return;
-  order.status = next;
-  if (next === 'COMPLETED') order.completedAt = isoTime(at);
-  if (next === 'CANCELLED') order.cancellationReason = order.plannedCancellationReason;
+const setStatus = (ctx: SandboxContext, order: OrderRecord, status: OrderStatus, at: number, cancellationReason?: string | null) => {
+  order.status = status;
+  if (status === 'COMPLETED') order.completedAt = isoTime(at);
+  if (status === 'CANCELLED') order.cancellationReason = cancellationReason ?? null;
+  notifyOrder(ctx, order, 'status', at);
 };
 
-/** Steps due to the clock, counted when orders are read: no timers to leak from tests or a dev server. */
-export const applyTicks = (ctx: SandboxContext) => {
-  const tick = ctx.settings.statusTickMs;
-  if (tick === undefined) return;
+const step = (ctx: SandboxContext, order: OrderRecord, at: number) => {
+  if (!order.walking) return;
+  const next = order.upcoming.shift();
+  if (next !== undefined) setStatus(ctx, order, next, at, order.plannedCancellationReason);
+};
+
+/** The statuses of an order waiting for its crypto, before execute: the ones that expire. */
+const AWAITING_CRYPTO: readonly OrderStatus[] = ['PENDING', 'PENDING_PAYMENT'];
+
+/**
+ * What the clock has done since the last request: orders never executed whose time is up expire,
+ * and with ticks on, executed orders take their due steps. Counted when the sandbox is asked
+ * something, so no timer leaks from tests or a dev server.
+ */
+export const applyClock = (ctx: SandboxContext) => {
   const now = ctx.now();
+  const tick = ctx.settings.statusTickMs;
   for (const order of ctx.store.orders.values()) {
-    while (order.walking && order.upcoming.length > 0 && now - order.tickedAt >= tick) {
+    if (!order.walking && AWAITING_CRYPTO.includes(order.status) && now >= order.expiresAt) {
+      order.upcoming = [];
+      setStatus(ctx, order, 'EXPIRED', order.expiresAt);
+    }
+    while (tick !== undefined && order.walking && order.upcoming.length > 0 && now - order.tickedAt >= tick) {
       order.tickedAt += tick;
-      step(order, order.tickedAt);
+      step(ctx, order, order.tickedAt);
     }
   }
 };
@@ -83,12 +100,19 @@ export const orderView = (order: OrderRecord) => ({
 });
 export type SandboxOrder = ReturnType<typeof orderView>;
 
-/** The order as `GET /transactions` lists it: plus `type`, `invoice` and `cancellationReason`. */
-export const transactionView = (order: OrderRecord) => ({
+/**
+ * The order as `GET /transactions` lists it: plus `type`, `invoice`, and `cancellationReason` once
+ * cancelled (the OpenAPI description declares an optional string, not a nullable one).
+ */
+export const transactionView = (order: OrderRecord): SandboxOrder & {
+  type: 'OFF_RAMP';
+  invoice: { transactionHash: string | null; paymentUrl: null };
+  cancellationReason?: string;
+} => ({
   ...orderView(order),
   type: 'OFF_RAMP' as const,
   invoice: { transactionHash: order.transactionHash, paymentUrl: null },
-  cancellationReason: order.cancellationReason,
+  ...(order.cancellationReason === null ? {} : { cancellationReason: order.cancellationReason }),
 });
 export type SandboxTransaction = ReturnType<typeof transactionView>;
 
@@ -109,6 +133,7 @@ const assetOf = (order: OrderFields): PriceRequest | undefined => {
 
 /** Inline details, checked by the country's rules; never verified yet. */
 const inlineAccount = (details: BankDetails): OrderBankAccount => {
+  dominicanRowsFirst(details, 'user');
   if (!acceptsBankDetails(details)) fail(API_ERRORS.invalidUserInput);
   return {
     country: details.country,
@@ -141,7 +166,7 @@ export const createOrder = (ctx: SandboxContext, partner: PartnerRecord, body: u
   const bankAccount =
     request.userBankInformation !== undefined
       ? inlineAccount(request.userBankInformation)
-      : savedAccountForOrder(ctx.store, partner, user, request.userBankInformationId!);
+      : savedAccountForOrder(ctx.store, partner, user, request.userBankInformationId!, request.receiverId);
   const receiver = request.receiverId === undefined ? undefined : payableReceiver(ctx.store, user, request.receiverId);
 
   const outcome = stagingOutcome(priced.cryptoAmount);
@@ -165,7 +190,7 @@ export const createOrder = (ctx: SandboxContext, partner: PartnerRecord, body: u
     destinationWalletAddress: ctx.ids.walletAddress(priced.blockchainSymbol),
     bankAccount,
     receiverId: receiver?.id ?? null,
-    quoteId: 'quoteId' in source ? source.quoteId : null,
+    quoteId: 'quoteId' in priced ? priced.quoteId : null,
     transactionHash: null,
     cancellationReason: null,
     upcoming,
@@ -173,8 +198,11 @@ export const createOrder = (ctx: SandboxContext, partner: PartnerRecord, body: u
     tickedAt: now,
     walking: false,
     sequence: ctx.store.orders.size,
+    // The order's quote lives on in it: when the quote expires, so does an order never executed.
+    expiresAt: 'expiresAt' in priced ? Date.parse(priced.expiresAt) : now + ctx.settings.quoteLifetimeMs,
   };
   ctx.store.orders.set(order.id, order);
+  notifyOrder(ctx, order, 'created', now);
   return order;
 };
 
@@ -195,7 +223,7 @@ export const executeOrder = (ctx: SandboxContext, partner: PartnerRecord, body: 
   const order = ctx.store.orders.get(transactionId) ?? fail(API_ERRORS.transactionNotFound);
   if (order.partnerId !== partner.id) fail(API_ERRORS.transactionOfOtherPartner);
   if (transactionHash !== undefined && !isTransactionHash(order.blockchainSymbol, transactionHash)) fail(API_ERRORS.invalidUserInput);
-  applyTicks(ctx);
+  applyClock(ctx);
   if (!(EXECUTABLE_STATUSES as readonly OrderStatus[]).includes(order.status)) return { id: order.id, status: order.status };
   order.transactionHash = transactionHash ?? order.transactionHash;
   if (!order.walking) {
@@ -211,12 +239,11 @@ export const cancelOrder = (ctx: SandboxContext, partner: PartnerRecord, id: str
   const order = ctx.store.orders.get(id) ?? fail(API_ERRORS.transactionNotFound);
   if (order.partnerId !== partner.id) fail(API_ERRORS.partnerNotOwner);
   if (userId !== undefined && userId !== order.userId) fail(API_ERRORS.userNotOwner);
-  applyTicks(ctx);
+  applyClock(ctx);
   if (order.status !== 'CANCELLED') {
     if (!(CANCELLABLE_STATUSES as readonly OrderStatus[]).includes(order.status)) fail(API_ERRORS.invalidStateTransition);
-    order.status = 'CANCELLED';
-    order.cancellationReason = CANCELLED_BY_USER_REASON;
     order.upcoming = [];
+    setStatus(ctx, order, 'CANCELLED', ctx.now(), CANCELLED_BY_USER_REASON);
   }
   return { id: order.id, userId: order.userId, status: order.status };
 };
@@ -247,7 +274,7 @@ export const listTransactions = (ctx: SandboxContext, partner: PartnerRecord, qu
   if (!parsed.success) fail(API_ERRORS.invalidUserInput);
   const page = pager(query, TRANSACTION_SORT_KEYS, (order) => order.sequence);
   const { id, userId, status, type, fiatCurrency } = parsed.data;
-  applyTicks(ctx);
+  applyClock(ctx);
   const selected = [...ctx.store.orders.values()].filter(
     (order) =>
       order.partnerId === partner.id &&
@@ -256,7 +283,7 @@ export const listTransactions = (ctx: SandboxContext, partner: PartnerRecord, qu
       (type === undefined || type === 'OFF_RAMP') &&
       (fiatCurrency === undefined || order.fiatCurrency === fiatCurrency),
   );
-  for (const order of selected) step(order, ctx.now());
+  for (const order of selected) step(ctx, order, ctx.now());
   const { total, page: data } = page(selected.filter((order) => status === undefined || order.status === status));
   return { count: total, data: data.map(transactionView) };
 };

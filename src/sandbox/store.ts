@@ -2,7 +2,7 @@
  * The sandbox's memory: the records it was seeded with (fixtures.ts) and what its callers created.
  * Plain maps; the rules live in the modules that read them.
  */
-import type { KycStatus, OrderStatus } from '../api/contract';
+import type { AccountHolderType, KycStatus, OrderStatus } from '../api/contract';
 import type { Quote } from '../api/schemas';
 
 export interface PartnerRecord {
@@ -10,6 +10,32 @@ export interface PartnerRecord {
   apiKey: string;
   /** false: every call answers 403 INVALID_PARTNER_FLOW. */
   flowEnabled: boolean;
+  /** Set by `PUT /webhook-settings`; null: no webhooks. */
+  webhookUrl: string | null;
+  /** The shared secret that signs this partner's webhooks (`capa-signature`). */
+  webhookSecret: string;
+}
+
+/** What the identity provider read from the user's ID; the KYC details show it. */
+export interface KycIdentity {
+  firstName: string;
+  middleName: string | null;
+  lastName: string;
+  secondLastName: string | null;
+  birthDate: string;
+  idType: string;
+  idNumber: string;
+  nationality: string;
+  address: { streetLine1: string; city: string; postalCode: string; country: string };
+}
+
+/** One KYC session, opened by a verification link; its page decides the user's KYC. */
+export interface KycSessionRecord {
+  id: string;
+  userId: string;
+  country: string;
+  redirectUri: string | null;
+  createdAt: string;
 }
 
 export interface UserRecord {
@@ -18,25 +44,44 @@ export interface UserRecord {
   kycStatus: KycStatus;
   /** Set when this user record is a receiver's own account (such a user cannot place orders). */
   receiverId?: string;
+  /** The partner's own id for the user (`POST /users`); webhooks name the user by it. Null for a receiver's own account. */
+  externalUserId: string | null;
+  /** Known once the user has shown an ID (a KYC session past its start). */
+  identity: KycIdentity | null;
+  /** The latest KYC session, if any. */
+  kycSessionId: string | null;
 }
 
 export interface ReceiverRecord {
   id: string;
   /** The user who pays this receiver. */
   userId: string;
-  receiverType: 'INDIVIDUAL' | 'BUSINESS';
+  receiverType: AccountHolderType;
   email: string;
+  firstName?: string;
+  lastName?: string;
+  businessName?: string;
   disabled: boolean;
   /** Hidden: the API shows no receiver KYC field, yet refuses orders to unverified receivers. */
   verified: boolean;
+  /** Hidden: given at creation, never listed (tax ids and birth countries are personal data). */
+  taxId?: string;
+  countryOfBirth?: string;
+  countryOfConstitution?: string;
   createdAt: string;
   updatedAt: string;
 }
 
-/** A saved bank account, already in the list's shape (`clabe`, `accountNumber`, `documentNumber`). */
+/**
+ * A saved bank account, in the list's shape (`clabe`, `accountNumber`, `documentNumber`) but for
+ * `receiverId` and `deletedAt`, which the list does not show.
+ */
 export interface BankAccountRecord {
   id: string;
+  /** The user the account belongs to; for a receiver's account, the user who pays that receiver. */
   userId: string;
+  /** Set for a receiver's account (`/banks/receivers/{receiverId}/accounts`). */
+  receiverId: string | null;
   partnerId: string;
   country: string;
   rampType: 'ON_RAMP' | 'OFF_RAMP';
@@ -46,11 +91,17 @@ export interface BankAccountRecord {
   bankName: string | null;
   documentNumber: string | null;
   documentType: string | null;
+  /** Assumed (the list shows them for SEPA and US items only): left out for MX and DO. */
+  iban?: string;
+  bic?: string;
+  routingNumber?: string;
   isVerified: boolean;
   verificationStatus: 'PENDING' | 'VERIFIED' | 'FAILED';
   verifiedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** A receiver's account is deleted softly: kept, but no longer listed or payable. */
+  deletedAt: string | null;
 }
 
 export interface QuoteRecord extends Quote {
@@ -101,6 +152,11 @@ export interface OrderRecord {
   walking: boolean;
   /** Creation order: the tie-break when two orders share a timestamp (a frozen test clock). */
   sequence: number;
+  /**
+   * Sandbox-clock ms from which an order never executed is EXPIRED: its quote's `expiresAt`, or
+   * for an order without a quote its creation plus the quote lifetime then in force.
+   */
+  expiresAt: number;
 }
 
 export interface SeedRecords {
@@ -108,11 +164,14 @@ export interface SeedRecords {
   users: UserRecord[];
   receivers: ReceiverRecord[];
   bankAccounts: BankAccountRecord[];
+  kycSessions: KycSessionRecord[];
 }
 
 export interface Store {
   /** By API key: every request starts there. */
   partnersByKey: Map<string, PartnerRecord>;
+  partnersById: Map<string, PartnerRecord>;
+  kycSessions: Map<string, KycSessionRecord>;
   users: Map<string, UserRecord>;
   receivers: Map<string, ReceiverRecord>;
   bankAccounts: Map<string, BankAccountRecord>;
@@ -124,6 +183,8 @@ const byId = <T extends { id: string }>(records: T[]) => new Map(records.map((re
 
 export const createStore = (seed: SeedRecords): Store => ({
   partnersByKey: new Map(seed.partners.map((partner) => [partner.apiKey, partner])),
+  partnersById: byId(seed.partners),
+  kycSessions: byId(seed.kycSessions),
   users: byId(seed.users),
   receivers: byId(seed.receivers),
   bankAccounts: byId(seed.bankAccounts),

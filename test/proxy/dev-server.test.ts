@@ -12,9 +12,10 @@ import { createServer, preview, type Plugin, type PreviewServer, type ViteDevSer
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PATHS, HEADERS } from '../../src/api/contract';
 import { API_ERRORS, errorBody } from '../../src/api/errors';
-import { offRampDevServer } from '../../src/demo/server';
+import { DEMO_WEBHOOKS_PATH, offRampDevServer } from '../../src/demo/server';
 import { DEMO_CONTROL_PATH, DEMO_USER_COOKIE } from '../../src/demo/settings';
 import { createSandbox, SANDBOX_FIXTURES as F } from '../../src/sandbox';
+import { waitFor } from './helpers';
 
 const QUOTE = { transactionType: 'OFF_RAMP', fiatCurrency: 'MXN', blockchainSymbol: 'POL', tokenSymbol: 'USDC', cryptoAmount: 100 };
 const json = (body: unknown, headers: Record<string, string> = {}) => ({
@@ -65,6 +66,17 @@ describe('offRampDevServer in `vite` (sandbox mode)', () => {
   const reachedSandbox: string[] = [];
   beforeAll(async () => ({ server, base } = await startDev({}, [sandboxSpy(reachedSandbox)])));
   afterAll(() => server?.close());
+
+  it("receives the sandbox's signed webhooks at /demo/webhooks with createWebhookHandler and lists them; a forged one is refused", async () => {
+    const quote = await (await fetch(`${base}/proxy${API_PATHS.quotes}`, json(QUOTE))).json();
+    const order = await (await fetch(`${base}/proxy${API_PATHS.offRamp}`, json({ quoteId: quote.data.quoteId, userBankInformationId: F.bankAccountId }))).json();
+    const listed = async () => ((await (await fetch(`${base}${DEMO_WEBHOOKS_PATH}`)).json()) as { data: { event: { transactionId?: string; event: string } }[] }).data;
+    await waitFor(async () => (await listed()).some(({ event }) => event.transactionId === order.data.id));
+    expect((await listed()).find(({ event }) => event.transactionId === order.data.id)?.event.event).toBe('CREATED_OFF_RAMP');
+    const forged = await fetch(`${base}${DEMO_WEBHOOKS_PATH}`, json({ type: 'TRANSACTION', event: 'COMPLETED_OFF_RAMP', transactionId: order.data.id }, { 'capa-signature': '0'.repeat(64) }));
+    expect(forged.status).toBe(401);
+    expect((await listed()).filter(({ event }) => event.event === 'COMPLETED_OFF_RAMP')).toHaveLength(0);
+  });
 
   it('puts the proxy in front of the sandbox over HTTP: the key and user are added on the way to /sandbox', async () => {
     const before = reachedSandbox.length;

@@ -83,14 +83,14 @@ export interface RedisServer {
 }
 
 /**
- * A real redis-server of our own on a free loopback port, with a temp dir and no persistence. CI
+ * A real redis-server of our own on a free loopback port (or `port`, to start it again where it was), with a temp dir and no persistence. CI
  * installs the binary (.ci/run); a missing one fails loudly rather than skipping the multi-instance tests.
  */
-export const startRedis = async (): Promise<RedisServer> => {
+export const startRedis = async (options: { port?: number } = {}): Promise<RedisServer> => {
   const dir = mkdtempSync(join(tmpdir(), 'offramp-redis-'));
-  // The probed port can be taken before redis binds it: try a few.
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const port = await freePort();
+  // The probed port can be taken before redis binds it: try a few. A given port (a restart) is tried alone.
+  for (let attempt = 0; attempt < (options.port ? 1 : 3); attempt += 1) {
+    const port = options.port ?? (await freePort());
     const child = spawn(
       'redis-server',
       ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--logfile', ''],
@@ -131,4 +131,13 @@ export const startRedis = async (): Promise<RedisServer> => {
   }
   rmSync(dir, { recursive: true, force: true });
   throw new Error('redis-server did not start on a free loopback port');
+};
+
+/** Waits until `condition` holds, polling; fails after `timeoutMs` (generous: CI shares its machine). */
+export const waitFor = async (condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 };

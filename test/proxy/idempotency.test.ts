@@ -68,21 +68,32 @@ describe.each(STORES)('the %s store', (_name, makeStore) => {
     expect(results.filter((result) => result === undefined)).toHaveLength(1);
   });
 
-  it('completes and releases only its own claim', async () => {
+  it('swaps and releases only the record it expects', async () => {
     const store = makeStore();
     const done = { state: 'done' as const, fingerprint: 'f1', status: 201, body: '{"ok":1}' };
     await store.claim('k', inFlight('a'), 60_000);
-    await store.complete('k', inFlight('intruder'), done, 60_000);
+    expect(await store.swap('k', inFlight('intruder'), done, 60_000)).toBe(false);
     await store.release('k', inFlight('intruder'));
     expect(await store.claim('k', inFlight('b'), 60_000)).toEqual(inFlight('a'));
-    await store.complete('k', inFlight('a'), done, 60_000);
+    expect(await store.swap('k', inFlight('a'), done, 60_000)).toBe(true);
     expect(await store.claim('k', inFlight('b'), 60_000)).toEqual(done);
+    expect(await store.get('k')).toEqual(done);
     await store.release('k', inFlight('a')); // no longer a claim: stays done
     expect(await store.claim('k', inFlight('b'), 60_000)).toEqual(done);
 
     await store.claim('other', inFlight('c'), 60_000);
     await store.release('other', inFlight('c'));
     expect(await store.claim('other', inFlight('d'), 60_000)).toBeUndefined();
+    expect(await store.get('nothing')).toBeUndefined();
+  });
+
+  it('lets exactly one of fifty concurrent swaps from one unknown outcome win', async () => {
+    const store = makeStore();
+    const unknown = { state: 'unknown' as const, fingerprint: 'f1', since: 1_700_000_000_000 };
+    await store.claim('k', inFlight('a'), 60_000);
+    await store.swap('k', inFlight('a'), unknown, 60_000);
+    const wins = await Promise.all(Array.from({ length: 50 }, (_, i) => store.swap('k', unknown, { ...inFlight(`t${i}`), since: unknown.since }, 60_000)));
+    expect(wins.filter(Boolean)).toHaveLength(1);
   });
 
   it('forgets a claim and a count when they expire', async () => {
@@ -132,12 +143,17 @@ const orderAnswer = (n: number) => ({
 
 /**
  * A fake API: each order waits for `release()` when `hold` is set, and answers with the next
- * status queued (an order for 2xx, an error row else), cut short when `truncate` says so.
+ * status queued (an order for 2xx, an error row else), cut short when `truncate` says so. Its
+ * transaction list is always empty.
  */
 const controlledApi = () => {
-  const api = { arrivals: 0, statuses: [] as number[], truncate: [] as boolean[], hold: false, waiting: [] as (() => void)[] };
+  const api = { arrivals: 0, listings: 0, statuses: [] as number[], truncate: [] as boolean[], hold: false, waiting: [] as (() => void)[] };
   const handler = async (request: Request) => {
     api.arrivals += 1;
+    if (request.method === 'GET') {
+      api.listings += 1;
+      return Response.json({ success: true, data: { count: 0, data: [] } });
+    }
     const n = api.arrivals;
     await request.text();
     if (api.hold) await new Promise<void>((resolve) => api.waiting.push(resolve));
@@ -188,9 +204,9 @@ describe('Idempotency-Key on POST /off-ramp', () => {
   it('stores no bank number: what it keeps for repeats has them masked', async () => {
     const memory = createMemoryStore();
     const stored: string[] = [];
-    const store: ProxyStore = { ...memory, complete: async (key, claim, done, ttlMs) => {
-      stored.push(JSON.stringify(done));
-      return memory.complete(key, claim, done, ttlMs);
+    const store: ProxyStore = { ...memory, swap: async (key, expected, next, ttlMs) => {
+      stored.push(JSON.stringify(next));
+      return memory.swap(key, expected, next, ttlMs);
     } };
     const { order } = await setUp({ store });
     expect((await order()).status).toBe(201);
@@ -243,16 +259,19 @@ describe('Idempotency-Key on POST /off-ramp', () => {
     expect(api.arrivals).toBe(2);
   });
 
-  it('does not keep a success it cannot read (cut short): the repeat goes upstream again, and that answer is kept', async () => {
+  it('does not replay a success it cannot read (wrong types): the repeat asks the API for the order first', async () => {
     const { api, order } = await setUp();
     api.truncate.push(true);
     const first = await order();
-    expect(first.status).toBe(201);
-    await expect(first.json()).rejects.toThrow(); // passed on as it came
+    expect(first.status).toBe(502); // cut short: not JSON, so not passed on
     const second = await order();
+    // This fake lists no transactions: the API shows no order, so the repeat is forwarded.
+    expect(second.status).toBe(201);
+    expect(api.arrivals).toBe(3); // the first order, the look-up, the repeat
+    expect(api.listings).toBe(1);
     const third = await order();
     expect(withoutBankAccount(await third.text())).toBe(withoutBankAccount(await second.text()));
-    expect(api.arrivals).toBe(2);
+    expect(api.arrivals).toBe(3);
   });
 
   it("scopes keys to the signed-in user: another user's same key is another order", async () => {

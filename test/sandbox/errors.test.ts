@@ -5,9 +5,9 @@
  */
 import { describe, expect, it, test } from 'vitest';
 import { API_PATHS } from '../../src/api/contract';
-import { API_ERRORS, withRange, type ApiErrorRow } from '../../src/api/errors';
+import { API_ERRORS, BANK_ACCOUNT_ERRORS, withRange, type ApiErrorRow } from '../../src/api/errors';
 import type { Sandbox } from '../../src/sandbox';
-import { call, expectRow, F, lockQuote, orderBody, placeOrder, poll, sandboxAt, UNKNOWN_ID, withoutAsset, type Answer } from './helpers';
+import { call, dominicanBank, expectRow, F, lockQuote, orderBody, placeOrder, poll, sandboxAt, sepaBank, UNKNOWN_ID, usBank, withoutAsset, type Answer } from './helpers';
 
 interface Case {
   name: string;
@@ -44,7 +44,8 @@ const quotes: Case[] = [
   { name: 'POST /quotes for USDC on BSC', row: API_ERRORS.pairDisabled, request: post(API_PATHS.quotes, { ...ESTIMATE, blockchainSymbol: 'BSC' }) },
   { name: 'GET /quotes for a token on MTN (in the enum, no pairs)', row: API_ERRORS.pairDisabled, request: estimate({ ...ESTIMATE, blockchainSymbol: 'MTN' }) },
   { name: 'POST /quotes for 0.5 USDC', row: withRange(API_ERRORS.tokenAmountOutOfRange, { min: 1, max: 50_000 }, 6), request: post(API_PATHS.quotes, { ...ESTIMATE, cryptoAmount: 0.5 }) },
-  { name: 'GET /quotes for 10 MXN', row: withRange(API_ERRORS.fiatAmountOutOfRange, { min: 20, max: 1_000_000 }, 2), request: estimate({ ...withoutAmount, fiatAmount: 10 }) },
+  { name: 'GET /quotes for 9.99 MXN', row: withRange(API_ERRORS.fiatAmountOutOfRange, { min: 10, max: 1_000_000 }, 2), request: estimate({ ...withoutAmount, fiatAmount: 9.99 }) },
+  { name: 'POST /quotes for 0.49 USD', row: withRange(API_ERRORS.fiatAmountOutOfRange, { min: 0.5, max: 50_000 }, 2), request: post(API_PATHS.quotes, { ...withoutAmount, fiatCurrency: 'USD', fiatAmount: 0.49 }) },
   { name: 'POST /quotes for 1 ETH (54,000 MXN: OTC)', row: API_ERRORS.otcStablecoinsOnly, request: post(API_PATHS.quotes, { ...ESTIMATE, blockchainSymbol: 'ETH', tokenSymbol: 'ETH', cryptoAmount: 1 }) },
 ];
 
@@ -88,8 +89,10 @@ const orders: Case[] = [
   { name: 'an order to an MX account with a bankName', row: API_ERRORS.invalidUserInput, request: order({ userBankInformation: { country: 'MX', accountIdentifier: F.clabe, bankName: 'Santander' } }) },
   { name: 'an order to a DO account without its document', row: API_ERRORS.invalidUserInput, request: order({ fiatCurrency: 'DOP', userBankInformation: { country: 'DO', accountIdentifier: '9602123456', bankName: 'Banreservas', accountType: 'SAVINGS' } }) },
   { name: 'an order to an unverified receiver', row: API_ERRORS.receiverNotVerified, request: order({ receiverId: F.unverifiedReceiverId }) },
-  { name: 'an order for 10 MXN', row: withRange(API_ERRORS.fiatAmountOutOfRange, { min: 20, max: 1_000_000 }, 2), request: order({ cryptoAmount: undefined, fiatAmount: 10 }) },
-  { name: 'an order for 1 USDC (17.91 MXN)', row: withRange(API_ERRORS.fiatAmountOutOfRange, { min: 20, max: 1_000_000 }, 2), request: order({ cryptoAmount: 1 }) },
+  { name: 'an order for 9.99 MXN', row: withRange(API_ERRORS.fiatAmountOutOfRange, { min: 10, max: 1_000_000 }, 2), request: order({ cryptoAmount: undefined, fiatAmount: 9.99 }) },
+  { name: 'an order for 29.99 DOP', row: withRange(API_ERRORS.fiatAmountOutOfRange, { min: 30, max: 3_000_000 }, 2), request: order({ fiatCurrency: 'DOP', cryptoAmount: undefined, fiatAmount: 29.99, userBankInformation: dominicanBank }) },
+  { name: 'an order for 1 POL (9 MXN)', row: withRange(API_ERRORS.fiatAmountOutOfRange, { min: 10, max: 1_000_000 }, 2), request: order({ tokenSymbol: 'POL', cryptoAmount: 1 }) },
+  { name: 'an order for 0.49 EUR', row: withRange(API_ERRORS.fiatAmountOutOfRange, { min: 0.5, max: 50_000 }, 2), request: order({ fiatCurrency: 'EUR', cryptoAmount: undefined, fiatAmount: 0.49, userBankInformation: sepaBank }) },
   { name: 'an order for 0.5 USDC', row: withRange(API_ERRORS.tokenAmountOutOfRange, { min: 1, max: 50_000 }, 6), request: order({ cryptoAmount: 0.5 }) },
   { name: 'an order for 60,000 USDC', row: withRange(API_ERRORS.tokenAmountOutOfRange, { min: 1, max: 50_000 }, 6), request: order({ cryptoAmount: 60_000 }) },
   { name: "an order to another user's receiver", row: API_ERRORS.receiverOfOtherUser, request: order({ receiverId: F.otherUserReceiverId }) },
@@ -150,11 +153,67 @@ const users: Case[] = [
   { name: 'transactions with an unknown status', row: API_ERRORS.invalidUserInput, request: (s) => call(s, API_PATHS.transactions, { query: { status: 'LOST' } }) },
 ];
 
+const put = (path: string, body: unknown) => (sandbox: Sandbox) => call(sandbox, path, { method: 'PUT', body });
+const del = (path: string, key?: string) => (sandbox: Sandbox) => call(sandbox, path, { method: 'DELETE', ...(key ? { key } : {}) });
+const NEW_USER = { type: 'INDIVIDUAL', email: 'rosa.diaz@example.com', externalUserId: 'partner-user-rosa' };
+const RECEIVER = { userId: F.verifiedUserId, receiverType: 'INDIVIDUAL', email: 'pablo.ortiz@example.com', taxId: 'OIPP800101AB1', firstName: 'Pablo', lastName: 'Ortiz' };
+const { lastName: _lastName, ...receiverWithoutLastName } = RECEIVER;
+const { taxId: _taxId, ...receiverWithoutTaxId } = RECEIVER;
+const { bankName: _bankName, ...dominicanWithoutBankName } = dominicanBank;
+const UNKNOWN_DOMINICAN_BANK = { ...dominicanBank, bankName: 'Banco Imaginario' };
+const userAccounts = API_PATHS.bankAccounts(F.verifiedUserId);
+const receiverAccounts = API_PATHS.receiverBankAccounts(F.verifiedReceiverId);
+
+const partnerApi: Case[] = [
+  { name: 'POST /users with an email that is not one', row: API_ERRORS.invalidUserInput, request: post(API_PATHS.users, { ...NEW_USER, email: 'rosa' }) },
+  { name: 'POST /users without externalUserId', row: API_ERRORS.invalidUserInput, request: post(API_PATHS.users, { ...NEW_USER, externalUserId: undefined }) },
+  { name: 'POST /users with an unknown type', row: API_ERRORS.invalidUserInput, request: post(API_PATHS.users, { ...NEW_USER, type: 'ROBOT' }) },
+  {
+    name: "POST /users with an externalUserId the partner already gave",
+    row: API_ERRORS.invalidUserInput,
+    request: async (s) => (await post(API_PATHS.users, NEW_USER)(s), post(API_PATHS.users, { ...NEW_USER, email: 'other@example.com' })(s)),
+  },
+  { name: 'a verification link for an unknown user', row: API_ERRORS.userNotOfPartner, request: post(API_PATHS.kycVerificationLink(UNKNOWN_ID), { country: 'MX' }) },
+  { name: "a verification link for the other partner's user", row: API_ERRORS.userNotOfPartner, request: post(API_PATHS.kycVerificationLink(F.otherPartnerUserId), { country: 'MX' }) },
+  { name: 'a verification link for country "Mexico"', row: API_ERRORS.invalidUserInput, request: post(API_PATHS.kycVerificationLink(F.unverifiedUserId), { country: 'Mexico' }) },
+  { name: 'a verification link returning to a javascript: URI', row: API_ERRORS.invalidUserInput, request: post(API_PATHS.kycVerificationLink(F.unverifiedUserId), { country: 'MX', partnerRedirectUri: 'javascript:alert(1)' }) },
+  { name: 'KYC details without userId', row: API_ERRORS.userIdRequired, request: (s) => call(s, API_PATHS.kycDetails) },
+  { name: "KYC details of the other partner's user", row: API_ERRORS.userNotOfPartner, request: (s) => call(s, API_PATHS.kycDetails, { query: { userId: F.otherPartnerUserId } }) },
+  { name: 'webhook settings with an ftp: URL', row: API_ERRORS.invalidUserInput, request: put(API_PATHS.webhookSettings, { url: 'ftp://partner.example/hooks' }) },
+  { name: 'webhook settings without url', row: API_ERRORS.invalidUserInput, request: put(API_PATHS.webhookSettings, {}) },
+  { name: 'POST /receivers without userId', row: API_ERRORS.userIdRequired, request: post(API_PATHS.receivers, { ...RECEIVER, userId: undefined }) },
+  { name: "POST /receivers for the other partner's user", row: API_ERRORS.userNotOfPartner, request: post(API_PATHS.receivers, { ...RECEIVER, userId: F.otherPartnerUserId }) },
+  { name: 'POST /receivers of a person without last name', row: API_ERRORS.invalidUserInput, request: post(API_PATHS.receivers, receiverWithoutLastName) },
+  { name: 'POST /receivers of a business with a first name', row: API_ERRORS.invalidUserInput, request: post(API_PATHS.receivers, { ...RECEIVER, receiverType: 'BUSINESS', businessName: 'Acme' }) },
+  { name: 'POST /receivers without taxId', row: API_ERRORS.invalidUserInput, request: post(API_PATHS.receivers, receiverWithoutTaxId) },
+];
+
+const savedAccounts: Case[] = [
+  { name: 'a DO account without bank name', row: BANK_ACCOUNT_ERRORS.dominicanBankNameRequired, request: post(userAccounts, dominicanWithoutBankName) },
+  { name: 'a DO account at a bank not on the list', row: BANK_ACCOUNT_ERRORS.bankNotSupported, request: post(userAccounts, UNKNOWN_DOMINICAN_BANK) },
+  { name: "a receiver's DO account without bank name", row: BANK_ACCOUNT_ERRORS.dominicanBankNameRequired, request: post(receiverAccounts, dominicanWithoutBankName) },
+  { name: "a receiver's DO account at a bank not on the list", row: BANK_ACCOUNT_ERRORS.receiverBankNotSupported, request: post(receiverAccounts, UNKNOWN_DOMINICAN_BANK) },
+  { name: 'an account the user has already saved', row: BANK_ACCOUNT_ERRORS.bankInfoCreationFailed, request: post(userAccounts, { country: 'MX', accountIdentifier: F.clabe }) },
+  { name: 'an MX account with a bank name', row: API_ERRORS.invalidUserInput, request: post(userAccounts, { country: 'MX', accountIdentifier: F.clabe, bankName: 'Santander' }) },
+  { name: 'a CN account (no documented rule)', row: API_ERRORS.invalidUserInput, request: post(userAccounts, { country: 'CN', accountIdentifier: '6222020200112233445' }) },
+  { name: 'an account body that is an array', row: API_ERRORS.invalidUserInput, request: post(userAccounts, [{ country: 'MX', accountIdentifier: F.clabe }]) },
+  { name: "an account for the other partner's user", row: API_ERRORS.userNotOfPartner, request: post(API_PATHS.bankAccounts(F.otherPartnerUserId), usBank) },
+  { name: 'an account for an unknown receiver', row: API_ERRORS.receiverNotFound, request: post(API_PATHS.receiverBankAccounts(UNKNOWN_ID), usBank) },
+  { name: 'the accounts of an unknown receiver', row: API_ERRORS.receiverNotFound, request: (s) => call(s, API_PATHS.receiverBankAccounts(UNKNOWN_ID)) },
+  { name: "a receiver's accounts asked by the other partner", row: API_ERRORS.receiverNotFound, request: (s) => call(s, receiverAccounts, { key: F.otherPartnerApiKey }) },
+  { name: 'deleting an unknown account of a receiver', row: API_ERRORS.bankInfoNotFound, request: del(API_PATHS.receiverBankAccount(F.verifiedReceiverId, UNKNOWN_ID)) },
+  { name: "deleting the user's own account through a receiver", row: API_ERRORS.bankInfoNotFound, request: del(API_PATHS.receiverBankAccount(F.verifiedReceiverId, F.bankAccountId)) },
+  { name: "deleting a receiver's account as the other partner", row: API_ERRORS.receiverNotFound, request: del(API_PATHS.receiverBankAccount(F.verifiedReceiverId, F.bankAccountId), F.otherPartnerApiKey) },
+  { name: 'an order to inline DO details without bank name', row: BANK_ACCOUNT_ERRORS.dominicanBankNameRequired, request: order({ fiatCurrency: 'DOP', userBankInformation: dominicanWithoutBankName }) },
+  { name: 'an order to inline DO details at a bank not on the list', row: BANK_ACCOUNT_ERRORS.bankNotSupported, request: order({ fiatCurrency: 'DOP', userBankInformation: UNKNOWN_DOMINICAN_BANK }) },
+];
+
 const outage: Case[] = [
   { name: 'GET /quotes during an outage', row: API_ERRORS.estimateFailed, request: (s) => (s.configure({ outage: true }), call(s, API_PATHS.quotes, { query: ESTIMATE })) },
   { name: 'POST /quotes during an outage', row: API_ERRORS.quoteFailed, request: (s) => (s.configure({ outage: true }), lockQuote(s)) },
   { name: 'receivers during an outage', row: API_ERRORS.receiversUnavailable, request: (s) => (s.configure({ outage: true }), call(s, API_PATHS.receivers, { query: { userId: F.verifiedUserId } })) },
   { name: 'an order during an outage', row: API_ERRORS.internalError, request: (s) => (s.configure({ outage: true }), placeOrder(s)) },
+  { name: 'POST /receivers during an outage (not the list row)', row: API_ERRORS.internalError, request: (s) => (s.configure({ outage: true }), post(API_PATHS.receivers, RECEIVER)(s)) },
 ];
 
 const routing: Case[] = [
@@ -169,6 +228,8 @@ describe.each([
   ['execute', execute],
   ['cancel', cancel],
   ['users and lists', users],
+  ['users, KYC, receivers, webhook settings', partnerApi],
+  ['saved accounts', savedAccounts],
   ['outage (fault injection)', outage],
   ['routing', routing],
 ] as const)('%s', (_group, cases) => {
@@ -180,7 +241,7 @@ describe.each([
 });
 
 /** Every route checks the key first, and the partner's flow second, before reading anything else. */
-const ROUTES: [string, string, 'GET' | 'POST' | 'PUT'][] = [
+const ROUTES: [string, string, 'GET' | 'POST' | 'PUT' | 'DELETE'][] = [
   ['GET /quotes', API_PATHS.quotes, 'GET'],
   ['POST /quotes', API_PATHS.quotes, 'POST'],
   ['POST /off-ramp', API_PATHS.offRamp, 'POST'],
@@ -190,6 +251,15 @@ const ROUTES: [string, string, 'GET' | 'POST' | 'PUT'][] = [
   ['GET /transactions/mock-testing-guide', API_PATHS.mockTestingGuide, 'GET'],
   ['GET /banks/users/{userId}/accounts', API_PATHS.bankAccounts(F.verifiedUserId), 'GET'],
   ['GET /receivers', API_PATHS.receivers, 'GET'],
+  ['POST /receivers', API_PATHS.receivers, 'POST'],
+  ['POST /banks/users/{userId}/accounts', API_PATHS.bankAccounts(F.verifiedUserId), 'POST'],
+  ['GET /banks/receivers/{receiverId}/accounts', API_PATHS.receiverBankAccounts(F.verifiedReceiverId), 'GET'],
+  ['POST /banks/receivers/{receiverId}/accounts', API_PATHS.receiverBankAccounts(F.verifiedReceiverId), 'POST'],
+  ['DELETE /banks/receivers/{receiverId}/accounts/{id}', API_PATHS.receiverBankAccount(F.verifiedReceiverId, F.bankAccountId), 'DELETE'],
+  ['POST /users', API_PATHS.users, 'POST'],
+  ['POST /users/{id}/kyc/verification-link', API_PATHS.kycVerificationLink(F.unverifiedUserId), 'POST'],
+  ['GET /kyc/details', API_PATHS.kycDetails, 'GET'],
+  ['PUT /webhook-settings', API_PATHS.webhookSettings, 'PUT'],
 ];
 
 describe.each(ROUTES)('%s', (_name, path, method) => {
@@ -200,6 +270,6 @@ describe.each(ROUTES)('%s', (_name, path, method) => {
     ['the disabled-flow key', F.disabledFlowApiKey, API_ERRORS.invalidPartnerFlow],
   ] as const)('answers %s first', async (_case, key, row) => {
     const { sandbox } = sandboxAt();
-    expectRow(await call(sandbox, path, { method, key, body: method === 'GET' ? undefined : {} }), row);
+    expectRow(await call(sandbox, path, { method, key, body: method === 'GET' || method === 'DELETE' ? undefined : {} }), row);
   });
 });

@@ -64,7 +64,7 @@ export const orderBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-/** A US bank account that passes the US rail's rules (the staging amounts are too small for MXN's minimum). */
+/** A US bank account that passes the US rail's rules. */
 export const usBank = {
   country: 'US',
   accountIdentifier: '483920175',
@@ -73,6 +73,25 @@ export const usBank = {
   accountHolder: { type: 'INDIVIDUAL', firstName: 'Ana', lastName: 'García' },
   address: { streetLine1: '350 Fifth Ave', city: 'New York', state: 'NY', postalCode: '10118', country: 'US' },
 };
+
+/** The contract's DO example. */
+export const dominicanBank = {
+  country: 'DO', accountIdentifier: '9602123456', bankName: 'Banco Popular Dominicano', accountType: 'SAVINGS', documentType: 'CEDULA', documentIdentifier: '40212345678',
+};
+
+/** The contract's SEPA example. */
+export const sepaBank = {
+  country: 'DE', iban: 'DE89370400440532013000', accountIdentifier: 'DE89370400440532013000', bic: 'COBADEFFXXX', bankName: 'Commerzbank',
+  accountHolder: { type: 'INDIVIDUAL', firstName: 'Lena', lastName: 'Vogel' },
+};
+
+/** Inline bank details that each currency's rail accepts. */
+export const BANK_BY_CURRENCY = {
+  MXN: { country: 'MX', accountIdentifier: F.clabe },
+  DOP: dominicanBank,
+  USD: usBank,
+  EUR: sepaBank,
+} as const;
 
 export const lockQuote = (sandbox: Sandbox, overrides: Record<string, unknown> = {}, key?: string) =>
   call(sandbox, API_PATHS.quotes, { method: 'POST', body: quoteBody(overrides), ...(key ? { key } : {}) });
@@ -94,4 +113,19 @@ export const poll = async (sandbox: Sandbox, id: string) => {
   const answer = await call(sandbox, API_PATHS.transactions, { query: { id } });
   expect(answer.status).toBe(200);
   return answer.body.data.data[0];
+};
+
+/** The user says the crypto is sent: from here the order walks. */
+export const execute = (sandbox: Sandbox, id: string) => call(sandbox, API_PATHS.execute, { method: 'POST', body: { transactionId: id } });
+
+/** Executes the order, then polls until the status stops changing; returns every status seen, the first being the order's own. */
+export const walk = async (sandbox: Sandbox, order: { id: string; status: string }) => {
+  await execute(sandbox, order.id);
+  const seen = [order.status];
+  for (let i = 0; i < 20; i += 1) {
+    const transaction = await poll(sandbox, order.id);
+    if (transaction.status === seen.at(-1)) return { seen, last: transaction };
+    seen.push(transaction.status);
+  }
+  throw new Error(`no final status after 20 polls: ${seen.join(' → ')}`);
 };
