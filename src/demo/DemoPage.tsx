@@ -2,9 +2,12 @@
  * The demo page: the widget against the proxy and sandbox that the dev server mounts, with the
  * controls a viewer needs to see every path (which sandbox user is signed in, how long quotes last).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { DepositRequest } from '../api/deposit';
+import { STAGING_TEST_AMOUNTS } from '../api/contract';
 import { OffRampWidget } from '../widget/OffRampWidget';
-import { DEMO_CONTROL_PATH, DEMO_USER_COOKIE, type DemoUser } from './settings';
+import { DemoWallet, type WalletRequest } from './DemoWallet';
+import { DEMO_CONTROL_PATH, DEMO_USER_COOKIE, DEMO_WEBHOOKS_PATH, type DemoUser } from './settings';
 
 const LIFETIMES = [
   { label: '5 min', ms: 300_000 },
@@ -20,6 +23,9 @@ export function DemoPage() {
   const [locale, setLocale] = useState<string>(() => (navigator.language.startsWith('es') ? 'es' : 'en'));
   const [events, setEvents] = useState<string[]>([]);
   const [ready, setReady] = useState(false);
+  const [withWallet, setWithWallet] = useState(true);
+  const [walletRequest, setWalletRequest] = useState<WalletRequest | undefined>(undefined);
+  const webhooks = useWebhooks();
 
   useEffect(() => {
     // The session cookie stands in for the partner's own sign-in: the proxy reads the user from it.
@@ -37,7 +43,11 @@ export function DemoPage() {
     }).finally(() => setReady(true));
   }, [lifetimeMs]);
 
-  const log = (line: string) => setEvents((previous) => [line, ...previous].slice(0, 8));
+  const log = (line: string) => setEvents((previous) => [line, ...previous].slice(0, 12));
+
+  // The partner's wallet, pretended: the widget hands it the deposit and waits for a hash.
+  const initiateDeposit = (deposit: DepositRequest) =>
+    new Promise<{ transactionHash: string }>((resolve, reject) => setWalletRequest({ deposit, resolve, reject }));
 
   return (
     <main style={{ fontFamily: 'system-ui, sans-serif', padding: '16px', maxWidth: 960, margin: '0 auto' }}>
@@ -71,26 +81,88 @@ export function DemoPage() {
             <option value="es">Español</option>
           </select>
         </label>
+        <label>
+          <input type="checkbox" checked={withWallet} onChange={(event) => setWithWallet(event.target.checked)} /> A wallet is connected
+        </label>
       </fieldset>
+      <p style={{ color: '#5b6270', fontSize: 14 }}>
+        Endings on the sandbox, as on staging: send{' '}
+        {Object.entries(STAGING_TEST_AMOUNTS)
+          .map(([amount, { finalStatus }]) => `${amount} → ${ENDING_NAMES[finalStatus]}`)
+          .join(', ')}
+        . Any other amount is paid. Each status check moves the order one step.
+      </p>
       {ready && (
         <OffRampWidget
-          key={`${user}-${lifetimeMs}`}
+          key={`${user}-${lifetimeMs}-${withWallet}`}
           proxyUrl="/proxy"
           locale={locale}
           onQuote={(quote) => log(`quote ${quote.quoteId.slice(0, 8)}… expires ${quote.expiresAt}`)}
           onSubmitted={(order) => log(`order ${order.orderId.slice(0, 8)}… created`)}
+          onStatusChange={({ status, previousStatus }) => log(`status ${previousStatus ?? '(first read)'} → ${status}`)}
+          onComplete={(order) => log(`complete: ${order.fiatAmount} ${order.fiatCurrency} paid`)}
+          {...(withWallet ? { onInitiateDeposit: initiateDeposit } : {})}
+          pollIntervalMs={1000}
           onError={(error) => log(`error ${error.code} (${error.requestId ?? 'no request id'})`)}
           onStepChange={(step) => log(`step ${step}`)}
         />
       )}
-      <section aria-label="Events" style={{ marginTop: 16, fontSize: 13, color: '#5b6270' }}>
-        <h2 style={{ fontSize: '1rem' }}>Events</h2>
-        <ol>
-          {events.map((line, index) => (
-            <li key={index}>{line}</li>
-          ))}
-        </ol>
-      </section>
+      {walletRequest && <DemoWallet request={walletRequest} onDone={() => setWalletRequest(undefined)} />}
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))', gap: 16, marginTop: 16, fontSize: 13, color: '#5b6270' }}>
+        <section aria-label="Events">
+          <h2 style={{ fontSize: '1rem' }}>Events to the page</h2>
+          <ol>
+            {events.map((line, index) => (
+              <li key={index}>{line}</li>
+            ))}
+          </ol>
+        </section>
+        <section aria-label="Webhooks">
+          <h2 style={{ fontSize: '1rem' }}>Webhooks to the partner's server (signed, checked)</h2>
+          <ol>
+            {webhooks.map(({ receivedAt, event }) => (
+              <li key={`${receivedAt}-${event.event}-${event.transactionId ?? ''}`}>
+                {event.event} {event.transactionId ? `${event.transactionId.slice(0, 8)}…` : ''}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
     </main>
   );
+}
+
+const ENDING_NAMES: Record<string, string> = {
+  COMPLETED: 'paid',
+  CANCELLED: 'cancelled (name check failed)',
+  CRYPTO_NOT_RECEIVED: 'crypto not received',
+};
+
+interface ReceivedWebhook {
+  receivedAt: string;
+  event: { event: string; transactionId?: string };
+}
+
+/** The events the demo partner's webhook receiver has taken, read every few seconds. */
+function useWebhooks(): ReceivedWebhook[] {
+  const [received, setReceived] = useState<ReceivedWebhook[]>([]);
+  const timer = useRef(0);
+  useEffect(() => {
+    let stopped = false;
+    const read = async () => {
+      try {
+        const answer = (await (await fetch(DEMO_WEBHOOKS_PATH)).json()) as { data: ReceivedWebhook[] };
+        if (!stopped) setReceived(answer.data.slice(0, 12));
+      } catch {
+        // The next read tries again.
+      }
+      if (!stopped) timer.current = window.setTimeout(read, 2000);
+    };
+    void read();
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer.current);
+    };
+  }, []);
+  return received;
 }

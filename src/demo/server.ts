@@ -20,12 +20,10 @@ import { API_ERRORS, errorBody } from '../api/errors';
 import type { WebhookEvent } from '../api/webhooks';
 import { createOffRampProxy, createWebhookHandler, type OffRampProxy, type OffRampProxyOptions, type ProxyLogger } from '../proxy';
 import { createSandbox, SANDBOX_FIXTURES, type Sandbox } from '../sandbox';
-import { DEMO_CONTROL_PATH, DEMO_USER_COOKIE, type DemoUser } from './settings';
+import { DEMO_CONTROL_PATH, DEMO_USER_COOKIE, DEMO_WEBHOOKS_PATH, type DemoUser } from './settings';
 
 export const SANDBOX_MOUNT = '/sandbox';
 export const PROXY_MOUNT = '/proxy';
-/** The demo partner's webhook receiver: `POST` takes the API's events, `GET` lists those received (newest first). */
-export const DEMO_WEBHOOKS_PATH = '/demo/webhooks';
 /** How many received events the demo keeps to show. */
 const DEMO_WEBHOOKS_KEPT = 50;
 

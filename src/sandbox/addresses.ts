@@ -50,15 +50,3 @@ export const toChecksumAddress = (address: string): string => {
   const hash = bytesToHex(keccak_256(utf8ToBytes(lower)));
   return `0x${[...lower].map((char, i) => (Number.parseInt(hash[i]!, 16) >= 8 ? char.toUpperCase() : char)).join('')}`;
 };
-
-const decodesTo = (text: string, length: number): boolean => {
-  try {
-    return base58.decode(text).length === length;
-  } catch {
-    return false;
-  }
-};
-
-/** A transfer's hash as the chain writes it: 32-byte hex on EVM chains, a 64-byte base58 signature on SOL. */
-export const isTransactionHash = (chain: string, hash: string): boolean =>
-  addressFormat(chain) === 'solana' ? decodesTo(hash, 64) : /^0x[0-9a-fA-F]{64}$/.test(hash);

@@ -12,7 +12,8 @@ import { createServer, preview, type Plugin, type PreviewServer, type ViteDevSer
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PATHS, HEADERS } from '../../src/api/contract';
 import { API_ERRORS, errorBody } from '../../src/api/errors';
-import { DEMO_WEBHOOKS_PATH, offRampDevServer } from '../../src/demo/server';
+import { offRampDevServer } from '../../src/demo/server';
+import { DEMO_WEBHOOKS_PATH } from '../../src/demo/settings';
 import { DEMO_CONTROL_PATH, DEMO_USER_COOKIE } from '../../src/demo/settings';
 import { createSandbox, SANDBOX_FIXTURES as F } from '../../src/sandbox';
 import { waitFor } from './helpers';

@@ -6,20 +6,22 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { API_PATHS } from '../../src/api/contract';
 import { createOffRampProxy } from '../../src/proxy';
-import { createSandbox, SANDBOX_FIXTURES, type SandboxOptions } from '../../src/sandbox';
+import { createSandbox, SANDBOX_FIXTURES, type Sandbox, type SandboxOptions } from '../../src/sandbox';
 import { OffRampWidget, type OffRampWidgetProps } from '../../src/widget/OffRampWidget';
 
 export const PROXY_URL = 'http://partner.test/proxy';
 
 export interface HarnessOptions {
   sandbox?: SandboxOptions;
+  /** The sandbox of an earlier render (a reloaded tab talks to the same API). */
+  reuseSandbox?: Sandbox;
   userId?: string;
   /** Changes a response on its way back (latency, a different Date header, …). */
   intercept?: (request: Request, respond: () => Promise<Response>) => Promise<Response>;
 }
 
 export function renderWidget(props: Partial<OffRampWidgetProps> = {}, options: HarnessOptions = {}) {
-  const sandbox = createSandbox({ seed: 'widget-tests', ...options.sandbox });
+  const sandbox = options.reuseSandbox ?? createSandbox({ seed: 'widget-tests', ...options.sandbox });
   const proxy = createOffRampProxy({
     upstream: 'http://sandbox.test',
     fetch: sandbox.fetch,

@@ -54,10 +54,6 @@ export const DEFAULT_POLL_INTERVAL_MS = 3_000;
 const MAX_POLL_INTERVAL_MS = 60_000;
 const POLL_BACKOFF = 1.5;
 
-/** The hash a user pasted, as the chain writes it, or why not. */
-export const checkTransactionHash = (chain: string, hash: string): 'ok' | 'invalid' =>
-  isTransactionHash(chain, hash) ? 'ok' : 'invalid';
-
 export interface UseOrderOptions extends Pick<OffRampWidgetProps, 'onSubmitted' | 'onStatusChange' | 'onComplete' | 'onError'> {
   proxyUrl: string;
   resume: boolean;
@@ -252,7 +248,7 @@ export const useOrder = (options: UseOrderOptions): OrderLife => {
     try {
       const { transactionHash } = await initiate(depositRequestOf(deposit));
       // A wallet that answers something else than a hash of this chain sent nothing we can name.
-      if (checkTransactionHash(deposit.blockchainSymbol, transactionHash) !== 'ok') throw new Error('Not a transaction hash of this chain');
+      if (!isTransactionHash(deposit.blockchainSymbol, transactionHash)) throw new Error('Not a transaction hash of this chain');
       setWalletState('idle');
       execute(transactionHash);
     } catch {

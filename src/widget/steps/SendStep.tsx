@@ -7,11 +7,11 @@ import { QRCodeSVG } from 'qrcode.react';
 import { useEffect, useId, useState } from 'react';
 import { addressFormat, chainName } from '../../api/chains';
 import { CANCELLABLE_STATUSES, type OrderStatus } from '../../api/contract';
-import { decimalAmount, depositRequestOf, paymentRequestUri } from '../../api/deposit';
+import { decimalAmount, depositRequestOf, isTransactionHash, paymentRequestUri } from '../../api/deposit';
 import { useI18n, type MessageKey } from '../../i18n';
 import { describeError } from '../errorCatalogue';
 import { useExpired } from '../hooks/useCountdown';
-import { checkTransactionHash, type OrderLife } from '../hooks/useOrder';
+import type { OrderLife } from '../hooks/useOrder';
 import { Countdown } from '../parts/Countdown';
 import { ErrorAlert } from '../parts/ErrorAlert';
 import type { Deposit, OffRampWidgetProps } from '../types';
@@ -61,7 +61,7 @@ export default function SendStep({ deposit, order, onInitiateDeposit, onStartOve
 
   const sent = () => {
     const typed = hash.trim();
-    if (typed && checkTransactionHash(deposit.blockchainSymbol, typed) !== 'ok') {
+    if (typed && !isTransactionHash(deposit.blockchainSymbol, typed)) {
       setHashProblem(true);
       document.getElementById(`${ids}-hash`)?.focus();
       return;
