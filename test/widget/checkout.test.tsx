@@ -179,7 +179,7 @@ describe('quotes', () => {
     const harness = renderWidget({ defaultValues: { side: 'fiat' } });
     await harness.user.type(screen.getByLabelText('Amount'), '5');
     const message = await screen.findByText(/^Enter an amount between/, {}, { timeout: 3000 });
-    expect(message.textContent).toBe('Enter an amount between MX$20.00 and MX$1,000,000.00.');
+    expect(message.textContent).toBe('Enter an amount between MX$10.00 and MX$1,000,000.00.');
     expect(screen.getByLabelText('Amount')).toHaveAttribute('aria-invalid', 'true');
   });
 

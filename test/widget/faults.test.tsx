@@ -5,7 +5,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API_PATHS } from '../../src/api/contract';
-import { API_ERRORS } from '../../src/api/errors';
+import { API_ERRORS, errorBody } from '../../src/api/errors';
 import type { SandboxFault } from '../../src/sandbox';
 import { ORDER_ATTEMPTS } from '../../src/widget/retry';
 import { renderWidget, VALID_CLABE } from './harness';
@@ -45,13 +45,35 @@ describe('an order whose answer is lost', () => {
     expect(harness.sandbox.orders()).toHaveLength(1);
   });
 
+  // Lost between the proxy and the browser: the proxy has the answer (and replays it for the key),
+  // the browser does not.
+  const answerLost = () => {
+    const lost = { answers: 0, mangle: (response: Response): Promise<Response> => Promise.resolve(response) };
+    const intercept = async (request: Request, respond: () => Promise<Response>) => {
+      const response = await respond();
+      if (!(request.method === 'POST' && new URL(request.url).pathname.endsWith(API_PATHS.offRamp)) || lost.answers === 0) return response;
+      lost.answers -= 1;
+      return lost.mangle(response);
+    };
+    return { lost, intercept };
+  };
+  const truncated = async (response: Response) => new Response((await response.text()).slice(0, 40), { status: response.status, headers: response.headers });
+  const wrongTypes = async (response: Response) => {
+    const body = (await response.json()) as { data: Record<string, unknown> };
+    return Response.json({ ...body, data: { ...body.data, cryptoAmount: 'lots' } }, { status: response.status, headers: response.headers });
+  };
+  const dropped = async (): Promise<Response> => {
+    throw new TypeError('Failed to fetch');
+  };
+
   it.each([
-    ['truncated JSON', { kind: 'truncate' } as const],
-    ['amounts of the wrong type', { kind: 'wrong-types' } as const],
-  ])('is said plainly when it comes back as %s, and Try again finds the one order', async (_case, fault) => {
-    const harness = renderWidget();
+    ['truncated JSON', truncated],
+    ['amounts of the wrong type', wrongTypes],
+  ])('is said plainly when it comes back as %s, and Try again finds the one order', async (_case, mangle) => {
+    const { lost, intercept } = answerLost();
+    const harness = renderWidget({}, { intercept });
     await toReview(harness);
-    onOrder(harness, fault);
+    Object.assign(lost, { answers: 1, mangle });
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByText('The server sent an answer we could not read. Please try again.')).toBeInTheDocument();
     expect(harness.sandbox.orders()).toHaveLength(1);
@@ -67,9 +89,10 @@ describe('an order whose answer is lost', () => {
 
   it('after a lost answer, shows what was confirmed, allows no change, and asks about that order again: one order', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
-    const harness = renderWidget();
+    const { lost, intercept } = answerLost();
+    const harness = renderWidget({}, { intercept });
     await toReview(harness);
-    onOrder(harness, { kind: 'truncate' });
+    Object.assign(lost, { answers: 1, mangle: truncated });
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
     await screen.findByText('The server sent an answer we could not read. Please try again.');
     expect(screen.getByText(/^We did not hear back about this confirmation/)).toBeInTheDocument();
@@ -87,12 +110,15 @@ describe('an order whose answer is lost', () => {
   });
 
   it('keeps asking about a lost confirmation when the proxy answers on its own (the API was not asked)', async () => {
-    const harness = renderWidget();
+    const { lost, intercept } = answerLost();
+    const harness = renderWidget({}, { intercept });
     await toReview(harness);
-    onOrder(harness, { kind: 'drop' }, ORDER_ATTEMPTS);
+    Object.assign(lost, { answers: ORDER_ATTEMPTS, mangle: dropped });
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
     await screen.findByText(/^We did not hear back about this confirmation/, {}, { timeout: 4000 });
-    onOrder(harness, { kind: 'error', error: API_ERRORS.signInRequired });
+    // The proxy's own answer (the session ended), given without asking the API.
+    const signInRequired = async () => Response.json(errorBody(API_ERRORS.signInRequired), { status: API_ERRORS.signInRequired.status });
+    Object.assign(lost, { answers: 1, mangle: signInRequired });
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
     await screen.findByText('Your session has ended. Please sign in again: your details are kept.');
     expect(screen.getByText(/^We did not hear back about this confirmation/)).toBeInTheDocument();
