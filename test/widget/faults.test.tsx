@@ -2,23 +2,23 @@
  * Network faults and a struggling server, injected in the sandbox: the widget says what happened,
  * recovers on retry, keeps every value, and exactly one order exists afterwards.
  */
-import { act, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { API_PATHS } from '../../src/api/contract';
 import { API_ERRORS } from '../../src/api/errors';
 import type { SandboxFault } from '../../src/sandbox';
 import { ORDER_ATTEMPTS } from '../../src/widget/retry';
-import { renderWidget, VALID_CLABE } from './harness';
+import { fastForwardUntil, jumpClock, passDebounce, renderWidget, VALID_CLABE } from './harness';
 
 type Harness = ReturnType<typeof renderWidget>;
 
-afterEach(() => {
-  vi.useRealTimers();
-});
+const COUNTDOWN = /^Quote expires in \d:\d\d$/;
+const depositAddress = () => screen.getByRole('region', { name: 'Deposit address' });
 
 async function toReview(harness: Harness) {
   await harness.user.type(screen.getByLabelText('Amount'), '100');
-  await screen.findByText(/^Quote expires in \d:\d\d$/, {}, { timeout: 3000 });
+  await passDebounce();
+  await screen.findByText(COUNTDOWN);
   await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
   await harness.user.type(await screen.findByLabelText('CLABE'), VALID_CLABE);
   await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
@@ -38,7 +38,7 @@ describe('an order whose answer is lost', () => {
     await toReview(harness);
     onOrder(harness, fault);
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
-    await screen.findByRole('region', { name: 'Deposit address' }, { timeout: 4000 });
+    await fastForwardUntil(() => expect(depositAddress()).toBeInTheDocument());
     const keys = harness.orderRequests().map((request) => request.headers.get('Idempotency-Key'));
     expect(keys).toHaveLength(2);
     expect(new Set(keys).size).toBe(1);
@@ -66,7 +66,6 @@ describe('an order whose answer is lost', () => {
   });
 
   it('after a lost answer, shows what was confirmed, allows no change, and asks about that order again: one order', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
     const harness = renderWidget();
     await toReview(harness);
     onOrder(harness, { kind: 'truncate' });
@@ -75,8 +74,7 @@ describe('an order whose answer is lost', () => {
     expect(screen.getByText(/^We did not hear back about this confirmation/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Back' })).toBeDisabled();
     // Even once its quote has expired, no new quote replaces what was confirmed.
-    act(() => vi.setSystemTime(Date.now() + 6 * 60_000));
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    jumpClock(6 * 60_000);
     expect(screen.queryByRole('button', { name: 'Get a new quote' })).not.toBeInTheDocument();
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
     await screen.findByRole('region', { name: 'Deposit address' });
@@ -91,7 +89,7 @@ describe('an order whose answer is lost', () => {
     await toReview(harness);
     onOrder(harness, { kind: 'drop' }, ORDER_ATTEMPTS);
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
-    await screen.findByText(/^We did not hear back about this confirmation/, {}, { timeout: 4000 });
+    await fastForwardUntil(() => expect(screen.getByText(/^We did not hear back about this confirmation/)).toBeInTheDocument());
     onOrder(harness, { kind: 'error', error: API_ERRORS.signInRequired });
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
     await screen.findByText('Your session has ended. Please sign in again: your details are kept.');
@@ -107,9 +105,9 @@ describe('an order whose answer is lost', () => {
     await toReview(harness);
     onOrder(harness, { kind: 'gateway', status: 503 }, 10);
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
-    expect(
-      await screen.findByText('The service could not answer just now. Please try again: your details are kept.', {}, { timeout: 4000 }),
-    ).toBeInTheDocument();
+    await fastForwardUntil(() =>
+      expect(screen.getByText('The service could not answer just now. Please try again: your details are kept.')).toBeInTheDocument(),
+    );
     expect(screen.getByText('CLABE •••• 7120')).toBeInTheDocument();
     harness.sandbox.clearFaults();
     await harness.user.click(screen.getByRole('button', { name: 'Try again' }));
@@ -129,7 +127,7 @@ describe('a slow server', () => {
     expect(confirm).toBeDisabled();
     expect(confirm).toHaveAttribute('aria-busy', 'true');
     await harness.user.click(confirm);
-    await screen.findByRole('region', { name: 'Deposit address' }, { timeout: 3000 });
+    await fastForwardUntil(() => expect(depositAddress()).toBeInTheDocument());
     expect(harness.orderRequests()).toHaveLength(1);
     expect(harness.sandbox.orders()).toHaveLength(1);
   });
@@ -138,36 +136,53 @@ describe('a slow server', () => {
     const harness = renderWidget({ timeoutMs: 300 });
     harness.sandbox.configure({ latencyMs: 1000 });
     await harness.user.type(screen.getByLabelText('Amount'), '100');
-    expect(
-      await screen.findByText('The server took too long to answer. Please try again: your details are kept.', {}, { timeout: 3000 }),
-    ).toBeInTheDocument();
+    await passDebounce();
+    await fastForwardUntil(() =>
+      expect(screen.getByText('The server took too long to answer. Please try again: your details are kept.')).toBeInTheDocument(),
+    );
     harness.sandbox.configure({ latencyMs: 0 });
-    await screen.findByText(/^Quote expires in \d:\d\d$/, {}, { timeout: 5000 });
+    await fastForwardUntil(() => expect(screen.getByText(COUNTDOWN)).toBeInTheDocument());
     expect(screen.getByLabelText('Amount')).toHaveValue('100');
   });
 });
 
 describe('a rate limit', () => {
   it('pauses quotes until Retry-After, showing the quote as stale meanwhile, never firm', async () => {
-    const harness = renderWidget();
+    // When (by the clock the widget and the sandbox share) each quote was asked and refused.
+    const asked: number[] = [];
+    let limitedAt: number | undefined;
+    const harness = renderWidget(
+      {},
+      {
+        intercept: async (request, respond) => {
+          if (request.method === 'POST') asked.push(Date.now());
+          const response = await respond();
+          if (response.status === 429) limitedAt = Date.now();
+          return response;
+        },
+      },
+    );
     await harness.user.type(screen.getByLabelText('Amount'), '100');
-    await screen.findByText(/^Quote expires in \d:\d\d$/, {}, { timeout: 3000 });
+    await passDebounce();
+    await screen.findByText(COUNTDOWN);
     harness.sandbox.injectFault({
       method: 'POST',
       path: API_PATHS.quotes,
       fault: { kind: 'error', error: API_ERRORS.rateLimited, retryAfterSeconds: 1 },
     });
     await harness.user.type(screen.getByLabelText('Amount'), '0');
-    expect(await screen.findByText('Too many requests in a short time. Please wait a moment and try again.', {}, { timeout: 3000 })).toBeInTheDocument();
+    await passDebounce();
+    expect(await screen.findByText('Too many requests in a short time. Please wait a moment and try again.')).toBeInTheDocument();
     // Stale: the old figures stay, marked as updating, with no countdown and no way on.
     expect(screen.getByText('100 USDC')).toBeInTheDocument();
     expect(screen.queryByText(/^Quote expires in/)).not.toBeInTheDocument();
     await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(screen.getByRole('heading', { name: 'How much do you want to sell?' })).toBeInTheDocument();
-    const asked = harness.lockedQuoteRequests().length;
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(harness.lockedQuoteRequests()).toHaveLength(asked); // nothing asked before Retry-After
-    await screen.findByText('1,000 USDC', {}, { timeout: 3000 });
-    await waitFor(() => expect(screen.getByText(/^Quote expires in \d:\d\d$/)).toBeInTheDocument());
+    await fastForwardUntil(() => expect(screen.getByText('1,000 USDC')).toBeInTheDocument());
+    await fastForwardUntil(() => expect(screen.getByText(COUNTDOWN)).toBeInTheDocument());
+    // Nothing was asked before Retry-After: the retry came a full second after the refusal.
+    expect(asked).toHaveLength(3);
+    expect(limitedAt).toBeDefined();
+    expect(asked[2]! - limitedAt!).toBeGreaterThanOrEqual(1000);
   });
 });
