@@ -39,6 +39,12 @@ export default defineConfig(({ mode }) => ({
   preview: { host: '127.0.0.1' },
   build: builds[mode] ?? { outDir: 'dist-demo' },
   test: {
+    // Widget tests spend much of their time waiting on the sandbox and the clock: one worker per
+    // core (Vitest's default leaves one core idle).
+    maxWorkers: '100%',
+    // Waits are for conditions; a test or hook gives up only far beyond what a busy machine needs.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,
