@@ -1,11 +1,14 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 import { offRampDevServer } from './src/demo/server.ts';
 
 const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies ?? {});
 const isDependency = (id: string) => dependencies.some((name) => id === name || id.startsWith(`${name}/`));
+/** `react`, `zod/mini`, `@tanstack/react-query`: not a file of this project nor one of Vite's own modules. */
+const isPackageImport = (id: string) => !id.startsWith('\0') && !id.startsWith('.') && !isAbsolute(id);
 
 /** `vite build --mode lib`: the widget for a partner's page. `--mode server`: the proxy and the sandbox. */
 const builds: Record<string, BuildEnvironmentOptions> = {
@@ -13,7 +16,10 @@ const builds: Record<string, BuildEnvironmentOptions> = {
     outDir: 'dist',
     copyPublicDir: false,
     lib: { entry: { index: 'src/index.ts' }, formats: ['es'] },
-    rollupOptions: { external: [/^react($|\/)/, /^react-dom($|\/)/] },
+    // The partner's bundler minifies, and resolves each package once for the whole page (the
+    // widget shares React, TanStack Query and the rest with the host): no package is bundled here.
+    minify: false,
+    rollupOptions: { external: isPackageImport },
   },
   server: {
     outDir: 'dist/server',
@@ -39,6 +45,12 @@ export default defineConfig(({ mode }) => ({
   preview: { host: '127.0.0.1' },
   build: builds[mode] ?? { outDir: 'dist-demo' },
   test: {
+    // Widget tests spend much of their time waiting on the sandbox and the clock: one worker per
+    // core (Vitest's default leaves one core idle).
+    maxWorkers: '100%',
+    // Waits are for conditions; a test or hook gives up only far beyond what a busy machine needs.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,

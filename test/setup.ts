@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach, beforeAll } from 'vitest';
+import { afterEach, beforeAll, vi } from 'vitest';
 import { loadRail, RAIL_IDS } from '../src/countries';
 import { LANGUAGES, loadCatalogue } from '../src/i18n';
 
@@ -8,11 +8,13 @@ import { LANGUAGES, loadCatalogue } from '../src/i18n';
 // are about what they say and check, so load them first.
 beforeAll(() => Promise.all([...LANGUAGES.map(loadCatalogue), ...RAIL_IDS.map(loadRail)]));
 
-// Lazily loaded steps and rails take longer on a busy 2-core CI machine than on a quiet one.
-configure({ asyncUtilTimeout: 3000 });
+// Waits are for conditions, never a time budget: on a busy machine a step may take seconds to show,
+// so give up only far beyond what any condition needs. Time-based behaviour runs on a fake clock.
+configure({ asyncUtilTimeout: 20_000 });
 
 afterEach(() => {
   cleanup();
+  vi.useRealTimers();
   // An open order is kept for the tab (the widget resumes it): each test starts with a fresh tab.
   globalThis.sessionStorage?.clear();
 });

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, use, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { createProxyClient } from '../api/client';
 import { isOffRampError } from '../api/errors';
@@ -13,6 +13,7 @@ import { describeError, type ErrorView } from './errorCatalogue';
 import { encodeProblem, formSchemaFor, initialValues, parseAmount, separatorsOf, typedAmount, usesSavedAccount, type OffRampFormValues } from './form';
 import { useExpired } from './hooks/useCountdown';
 import { useLatest } from './hooks/useLatest';
+import { useLoaded } from './hooks/useLoaded';
 import { useOnline } from './hooks/useOnline';
 import { DEFAULT_POLL_INTERVAL_MS, useOrder } from './hooks/useOrder';
 import { useQuote, type LockedQuote, type QuoteInput } from './hooks/useQuote';
@@ -55,7 +56,7 @@ function LocalizedWidget(props: OffRampWidgetProps) {
   const locale = useDeferredValue(resolveLocale(props.locale));
   const language = languageOf(locale);
   // English is in the bundle; another language suspends this render once, until its catalogue loads.
-  const messages = loadedCatalogue(language) ?? use(loadCatalogue(language));
+  const messages = useLoaded(loadedCatalogue(language) ?? loadCatalogue(language));
   const translator = useMemo(() => createTranslator(locale, messages), [locale, messages]);
   return (
     <QueryClientProvider client={props.queryClient ?? ownQueryClient}>

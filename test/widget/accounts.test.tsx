@@ -8,14 +8,15 @@ import { API_PATHS } from '../../src/api/contract';
 import { API_ERRORS } from '../../src/api/errors';
 import { SANDBOX_FIXTURES as F } from '../../src/sandbox';
 import type { OffRampWidgetProps } from '../../src/widget/OffRampWidget';
-import { renderWidget, VALID_CLABE } from './harness';
+import { passDebounce, renderWidget, VALID_CLABE } from './harness';
 
 type Harness = ReturnType<typeof renderWidget>;
 
 async function toBankStep(props: Partial<OffRampWidgetProps> = {}) {
   const harness = renderWidget(props);
   await harness.user.type(screen.getByLabelText('Amount'), '100');
-  await screen.findByText(/^Quote expires in \d:\d\d$/, {}, { timeout: 3000 });
+  await passDebounce();
+  await screen.findByText(/^Quote expires in \d:\d\d$/);
   await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
   await screen.findByRole('heading', { name: 'Where should we pay you?' });
   return harness;

@@ -1,8 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { API_PATHS } from '../../src/api/contract';
 import { API_ERRORS } from '../../src/api/errors';
-import { renderWidget, VALID_CLABE, WRONG_CHECK_DIGIT_CLABE } from './harness';
+import { jumpClock, passDebounce, renderWidget, VALID_CLABE, WRONG_CHECK_DIGIT_CLABE } from './harness';
 
 const COUNTDOWN = /^Quote expires in \d:\d\d$/;
 
@@ -10,7 +10,8 @@ type Harness = ReturnType<typeof renderWidget>;
 
 async function quoteAmount({ user }: Harness, amount: string) {
   await user.type(screen.getByLabelText('Amount'), amount);
-  await screen.findByText(COUNTDOWN, {}, { timeout: 3000 });
+  await passDebounce();
+  await screen.findByText(COUNTDOWN);
 }
 
 async function toReview(harness: Harness, clabe = VALID_CLABE) {
@@ -20,10 +21,6 @@ async function toReview(harness: Harness, clabe = VALID_CLABE) {
   await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
   await screen.findByRole('heading', { name: 'Review your order' });
 }
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 describe('the MX path', () => {
   it('goes from an amount to a deposit address and its QR code', async () => {
@@ -147,7 +144,8 @@ describe('navigation', () => {
     const harness = renderWidget();
     await quoteAmount(harness, '100');
     await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(screen.getByRole('heading', { name: 'Where should we pay you?' })).toHaveFocus();
+    // The step moves as the click's validation settles; focus follows once it has rendered.
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Where should we pay you?' })).toHaveFocus());
   });
 });
 
@@ -178,30 +176,38 @@ describe('quotes', () => {
   it('shows an amount below the minimum on the amount field, in the user’s currency format', async () => {
     const harness = renderWidget({ defaultValues: { side: 'fiat' } });
     await harness.user.type(screen.getByLabelText('Amount'), '5');
-    const message = await screen.findByText(/^Enter an amount between/, {}, { timeout: 3000 });
+    await passDebounce();
+    const message = await screen.findByText(/^Enter an amount between/);
     expect(message.textContent).toBe('Enter an amount between MX$10.00 and MX$1,000,000.00.');
     expect(screen.getByLabelText('Amount')).toHaveAttribute('aria-invalid', 'true');
   });
 
   it('never lets an older answer replace a newer one', async () => {
-    let first = true;
+    // The answer to the first quote is held back until the second one is on screen.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let slowAnswer: Promise<Response> | undefined;
     const harness = renderWidget(
       {},
       {
-        intercept: async (request, respond) => {
-          if (request.method === 'POST' && first) {
-            first = false;
-            await new Promise((resolve) => setTimeout(resolve, 1200));
-          }
+        intercept: (request, respond) => {
+          if (request.method === 'POST' && slowAnswer === undefined) return (slowAnswer = held.then(respond));
           return respond();
         },
       },
     );
     await harness.user.type(screen.getByLabelText('Amount'), '10');
-    await new Promise((resolve) => setTimeout(resolve, 600)); // the first quote is now in flight
+    await passDebounce();
+    await waitFor(() => expect(slowAnswer).toBeDefined()); // the first quote is now in flight
     await harness.user.type(screen.getByLabelText('Amount'), '0');
-    await screen.findByText('100 USDC', {}, { timeout: 3000 });
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // the slow answer for 10 has come and gone
+    await passDebounce();
+    await screen.findByText('100 USDC');
+    // The slow answer for 10 comes, and is gone.
+    await act(async () => {
+      release();
+      expect((await slowAnswer!).status).toBe(201);
+    });
+    expect(harness.lockedQuoteRequests()).toHaveLength(2);
     expect(screen.getByText('100 USDC')).toBeInTheDocument();
     expect(screen.queryByText('10 USDC')).not.toBeInTheDocument();
   });
@@ -216,18 +222,17 @@ describe('quotes', () => {
 
 describe('an expired quote', () => {
   it('blocks Confirm, offers a new quote that keeps every value, then confirms the new one', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
     const harness = renderWidget();
     await toReview(harness);
     expect(screen.getByText(COUNTDOWN)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Confirm' })).toBeEnabled();
 
-    act(() => vi.setSystemTime(Date.now() + 6 * 60_000));
-    expect(await screen.findByText('This quote has expired.', {}, { timeout: 3000 })).toBeInTheDocument();
+    jumpClock(6 * 60_000);
+    expect(await screen.findByText('This quote has expired.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Confirm' })).toBeDisabled();
 
     await harness.user.click(screen.getByRole('button', { name: 'Get a new quote' }));
-    await screen.findByText(COUNTDOWN, {}, { timeout: 3000 });
+    await screen.findByText(COUNTDOWN);
     expect(harness.lockedQuoteRequests()).toHaveLength(2);
     expect(screen.getByText('CLABE •••• 7120')).toBeInTheDocument();
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
@@ -238,22 +243,20 @@ describe('an expired quote', () => {
   });
 
   it('renews by itself on the amount step', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
     const harness = renderWidget();
     await quoteAmount(harness, '100');
-    act(() => vi.setSystemTime(Date.now() + 6 * 60_000));
-    await waitFor(() => expect(harness.lockedQuoteRequests()).toHaveLength(2), { timeout: 3000 });
-    await screen.findByText(COUNTDOWN, {}, { timeout: 3000 });
+    jumpClock(6 * 60_000);
+    await waitFor(() => expect(harness.lockedQuoteRequests()).toHaveLength(2));
+    await screen.findByText(COUNTDOWN);
   });
 
   it('tells the user not to send once the quote has expired on the send step', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
     const harness = renderWidget();
     await toReview(harness);
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
     const region = await screen.findByRole('region', { name: 'Deposit address' });
-    act(() => vi.setSystemTime(Date.now() + 6 * 60_000));
-    expect(await within(region).findByText(/Do not send anything to this address/, {}, { timeout: 3000 })).toBeInTheDocument();
+    jumpClock(6 * 60_000);
+    expect(await within(region).findByText(/Do not send anything to this address/)).toBeInTheDocument();
     expect(within(region).queryByRole('img')).not.toBeInTheDocument();
   });
 });
@@ -264,7 +267,7 @@ describe('QUOTE_EXPIRED on Confirm', () => {
     await toReview(harness);
     harness.sandbox.injectFault({ method: 'POST', path: API_PATHS.offRamp, fault: { kind: 'error', error: API_ERRORS.quoteExpired } });
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
-    const change = await screen.findByText('The quote you saw expired, so here is a new one. Please check it and confirm again.', {}, { timeout: 3000 });
+    const change = await screen.findByText('The quote you saw expired, so here is a new one. Please check it and confirm again.');
     const table = within(change.closest('[role="alert"]') as HTMLElement).getByRole('table');
     expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Before', 'Now']);
     expect(within(table).getByRole('rowheader', { name: 'You receive' })).toBeInTheDocument();
@@ -322,7 +325,8 @@ describe('Spanish', () => {
   it('speaks Spanish and formats numbers for es-MX', async () => {
     const harness = renderWidget({ locale: 'es-MX' });
     await harness.user.type(await screen.findByLabelText('Monto'), '1500');
-    expect(await screen.findByText(/^La cotización vence en \d:\d\d$/, {}, { timeout: 3000 })).toBeInTheDocument();
+    await passDebounce();
+    expect(await screen.findByText(/^La cotización vence en \d:\d\d$/)).toBeInTheDocument();
     expect(screen.getByText('1,500 USDC')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Continuar' })).toBeInTheDocument();
   });

@@ -3,7 +3,7 @@
  * widget shows its sentence where it belongs (a field, the bank step, the review step, the
  * verification screen).
  */
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { API_PATHS } from '../../src/api/contract';
 import { API_ERRORS, withRange, type ApiErrorName, type ApiErrorRow } from '../../src/api/errors';
@@ -14,7 +14,7 @@ import { es } from '../../src/i18n/es';
 const catalogues = { en, es };
 import type { ErrorPlace } from '../../src/widget/errorCatalogue';
 import { ORDER_ATTEMPTS } from '../../src/widget/retry';
-import { renderWidget, VALID_CLABE } from './harness';
+import { fastForwardUntil, passDebounce, renderWidget, VALID_CLABE } from './harness';
 
 const FIELD_PLACES: ErrorPlace[] = ['amount', 'tokenSymbol', 'fiatCurrency'];
 const FIELD_LABELS: Record<string, MessageKey> = { amount: 'amount.label', tokenSymbol: 'amount.token', fiatCurrency: 'amount.currency' };
@@ -103,20 +103,22 @@ export const describeErrorRows = (language: Language) =>
     if (operation === 'quote') {
       harness.sandbox.injectFault({ method: 'POST', path: API_PATHS.quotes, fault: { kind: 'error', error: row }, times: 1 });
       await harness.user.type(await screen.findByLabelText(t('amount.label')), '100');
+      await passDebounce();
       if (retryable) {
         // Said while the quote is retried; the figures meanwhile are stale, then a new quote arrives.
-        expect(await screen.findByText(sentence, {}, { timeout: 3000 })).toBeInTheDocument();
-        expect(await screen.findByText(/\d:\d\d$/, {}, { timeout: 3000 })).toBeInTheDocument();
+        expect(await screen.findByText(sentence)).toBeInTheDocument();
+        await fastForwardUntil(() => expect(screen.getByText(/\d:\d\d$/)).toBeInTheDocument());
         return;
       }
       const field = screen.getByLabelText(t(FIELD_LABELS[view.place]!));
-      await expect.poll(() => field.getAttribute('aria-invalid'), { timeout: 3000 }).toBe('true');
+      await waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'));
       expect(field).toHaveAccessibleDescription(expect.stringContaining(sentence));
       return;
     }
 
     await harness.user.type(await screen.findByLabelText(t('amount.label')), '100');
-    await screen.findByText(/\d:\d\d$/, {}, { timeout: 3000 });
+    await passDebounce();
+    await screen.findByText(/\d:\d\d$/);
     await harness.user.click(screen.getByRole('button', { name: t('action.continue') }));
     await harness.user.type(await screen.findByLabelText(t('bank.clabe')), VALID_CLABE);
     await harness.user.click(screen.getByRole('button', { name: t('action.continue') }));
@@ -143,8 +145,8 @@ export const describeErrorRows = (language: Language) =>
         expect(screen.getByText(sentence)).toBeInTheDocument();
         break;
       default: {
-        const alerts = await screen.findAllByRole('alert', {}, { timeout: 4000 });
-        expect(alerts.some((alert) => within(alert).queryByText(sentence))).toBe(true);
+        // A retryable failure is said once the order's retries are spent.
+        await fastForwardUntil(() => expect(screen.getAllByRole('alert').some((alert) => within(alert).queryByText(sentence))).toBe(true));
         expect(screen.getByRole('heading', { name: t('step.review.title') })).toBeInTheDocument();
       }
     }

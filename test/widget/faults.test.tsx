@@ -2,23 +2,23 @@
  * Network faults and a struggling server, injected in the sandbox: the widget says what happened,
  * recovers on retry, keeps every value, and exactly one order exists afterwards.
  */
-import { act, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { API_PATHS } from '../../src/api/contract';
 import { API_ERRORS, errorBody } from '../../src/api/errors';
 import type { SandboxFault } from '../../src/sandbox';
 import { ORDER_ATTEMPTS } from '../../src/widget/retry';
-import { renderWidget, VALID_CLABE } from './harness';
+import { fastForwardUntil, jumpClock, passDebounce, renderWidget, VALID_CLABE } from './harness';
 
 type Harness = ReturnType<typeof renderWidget>;
 
-afterEach(() => {
-  vi.useRealTimers();
-});
+const COUNTDOWN = /^Quote expires in \d:\d\d$/;
+const depositAddress = () => screen.getByRole('region', { name: 'Deposit address' });
 
 async function toReview(harness: Harness) {
   await harness.user.type(screen.getByLabelText('Amount'), '100');
-  await screen.findByText(/^Quote expires in \d:\d\d$/, {}, { timeout: 3000 });
+  await passDebounce();
+  await screen.findByText(COUNTDOWN);
   await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
   await harness.user.type(await screen.findByLabelText('CLABE'), VALID_CLABE);
   await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
@@ -38,7 +38,7 @@ describe('an order whose answer is lost', () => {
     await toReview(harness);
     onOrder(harness, fault);
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
-    await screen.findByRole('region', { name: 'Deposit address' }, { timeout: 4000 });
+    await fastForwardUntil(() => expect(depositAddress()).toBeInTheDocument());
     const keys = harness.orderRequests().map((request) => request.headers.get('Idempotency-Key'));
     expect(keys).toHaveLength(2);
     expect(new Set(keys).size).toBe(1);
@@ -88,7 +88,6 @@ describe('an order whose answer is lost', () => {
   });
 
   it('after a lost answer, shows what was confirmed, allows no change, and asks about that order again: one order', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
     const { lost, intercept } = answerLost();
     const harness = renderWidget({}, { intercept });
     await toReview(harness);
@@ -98,11 +97,11 @@ describe('an order whose answer is lost', () => {
     expect(screen.getByText(/^We did not hear back about this confirmation/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Back' })).toBeDisabled();
     // Even once its quote has expired, no new quote replaces what was confirmed.
-    act(() => vi.setSystemTime(Date.now() + 6 * 60_000));
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    jumpClock(6 * 60_000);
     expect(screen.queryByRole('button', { name: 'Get a new quote' })).not.toBeInTheDocument();
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
-    await screen.findByRole('region', { name: 'Deposit address' });
+    // The order exists (its quote has expired meanwhile, so it may already show as expired).
+    await screen.findByRole('heading', { name: /^(Send your crypto|Where your money is)$/ });
     const keys = harness.orderRequests().map((request) => request.headers.get('Idempotency-Key'));
     expect(keys).toHaveLength(2);
     expect(new Set(keys).size).toBe(1);
@@ -115,7 +114,7 @@ describe('an order whose answer is lost', () => {
     await toReview(harness);
     Object.assign(lost, { answers: ORDER_ATTEMPTS, mangle: dropped });
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
-    await screen.findByText(/^We did not hear back about this confirmation/, {}, { timeout: 4000 });
+    await fastForwardUntil(() => expect(screen.getByText(/^We did not hear back about this confirmation/)).toBeInTheDocument());
     // The proxy's own answer (the session ended), given without asking the API.
     const signInRequired = async () => Response.json(errorBody(API_ERRORS.signInRequired), { status: API_ERRORS.signInRequired.status });
     Object.assign(lost, { answers: 1, mangle: signInRequired });
@@ -133,9 +132,9 @@ describe('an order whose answer is lost', () => {
     await toReview(harness);
     onOrder(harness, { kind: 'gateway', status: 503 }, 10);
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
-    expect(
-      await screen.findByText('The service could not answer just now. Please try again: your details are kept.', {}, { timeout: 4000 }),
-    ).toBeInTheDocument();
+    await fastForwardUntil(() =>
+      expect(screen.getByText('The service could not answer just now. Please try again: your details are kept.')).toBeInTheDocument(),
+    );
     expect(screen.getByText('CLABE •••• 7120')).toBeInTheDocument();
     harness.sandbox.clearFaults();
     await harness.user.click(screen.getByRole('button', { name: 'Try again' }));
@@ -155,7 +154,7 @@ describe('a slow server', () => {
     expect(confirm).toBeDisabled();
     expect(confirm).toHaveAttribute('aria-busy', 'true');
     await harness.user.click(confirm);
-    await screen.findByRole('region', { name: 'Deposit address' }, { timeout: 3000 });
+    await fastForwardUntil(() => expect(depositAddress()).toBeInTheDocument());
     expect(harness.orderRequests()).toHaveLength(1);
     expect(harness.sandbox.orders()).toHaveLength(1);
   });
@@ -164,36 +163,53 @@ describe('a slow server', () => {
     const harness = renderWidget({ timeoutMs: 300 });
     harness.sandbox.configure({ latencyMs: 1000 });
     await harness.user.type(screen.getByLabelText('Amount'), '100');
-    expect(
-      await screen.findByText('The server took too long to answer. Please try again: your details are kept.', {}, { timeout: 3000 }),
-    ).toBeInTheDocument();
+    await passDebounce();
+    await fastForwardUntil(() =>
+      expect(screen.getByText('The server took too long to answer. Please try again: your details are kept.')).toBeInTheDocument(),
+    );
     harness.sandbox.configure({ latencyMs: 0 });
-    await screen.findByText(/^Quote expires in \d:\d\d$/, {}, { timeout: 5000 });
+    await fastForwardUntil(() => expect(screen.getByText(COUNTDOWN)).toBeInTheDocument());
     expect(screen.getByLabelText('Amount')).toHaveValue('100');
   });
 });
 
 describe('a rate limit', () => {
   it('pauses quotes until Retry-After, showing the quote as stale meanwhile, never firm', async () => {
-    const harness = renderWidget();
+    // When (by the clock the widget and the sandbox share) each quote was asked and refused.
+    const asked: number[] = [];
+    let limitedAt: number | undefined;
+    const harness = renderWidget(
+      {},
+      {
+        intercept: async (request, respond) => {
+          if (request.method === 'POST') asked.push(Date.now());
+          const response = await respond();
+          if (response.status === 429) limitedAt = Date.now();
+          return response;
+        },
+      },
+    );
     await harness.user.type(screen.getByLabelText('Amount'), '100');
-    await screen.findByText(/^Quote expires in \d:\d\d$/, {}, { timeout: 3000 });
+    await passDebounce();
+    await screen.findByText(COUNTDOWN);
     harness.sandbox.injectFault({
       method: 'POST',
       path: API_PATHS.quotes,
       fault: { kind: 'error', error: API_ERRORS.rateLimited, retryAfterSeconds: 1 },
     });
     await harness.user.type(screen.getByLabelText('Amount'), '0');
-    expect(await screen.findByText('Too many requests in a short time. Please wait a moment and try again.', {}, { timeout: 3000 })).toBeInTheDocument();
+    await passDebounce();
+    expect(await screen.findByText('Too many requests in a short time. Please wait a moment and try again.')).toBeInTheDocument();
     // Stale: the old figures stay, marked as updating, with no countdown and no way on.
     expect(screen.getByText('100 USDC')).toBeInTheDocument();
     expect(screen.queryByText(/^Quote expires in/)).not.toBeInTheDocument();
     await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(screen.getByRole('heading', { name: 'How much do you want to sell?' })).toBeInTheDocument();
-    const asked = harness.lockedQuoteRequests().length;
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(harness.lockedQuoteRequests()).toHaveLength(asked); // nothing asked before Retry-After
-    await screen.findByText('1,000 USDC', {}, { timeout: 3000 });
-    await waitFor(() => expect(screen.getByText(/^Quote expires in \d:\d\d$/)).toBeInTheDocument());
+    await fastForwardUntil(() => expect(screen.getByText('1,000 USDC')).toBeInTheDocument());
+    await fastForwardUntil(() => expect(screen.getByText(COUNTDOWN)).toBeInTheDocument());
+    // Nothing was asked before Retry-After: the retry came a full second after the refusal.
+    expect(asked).toHaveLength(3);
+    expect(limitedAt).toBeDefined();
+    expect(asked[2]! - limitedAt!).toBeGreaterThanOrEqual(1000);
   });
 });

@@ -2,12 +2,14 @@
  * Renders the widget against the real sandbox, through the demo's kind of proxy, with a `fetch`
  * that records every request the widget makes.
  */
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
 import { API_PATHS } from '../../src/api/contract';
 import { createOffRampProxy } from '../../src/proxy';
 import { createSandbox, SANDBOX_FIXTURES, type Sandbox, type SandboxOptions } from '../../src/sandbox';
 import { OffRampWidget, type OffRampWidgetProps } from '../../src/widget/OffRampWidget';
+import { QUOTE_DEBOUNCE_MS } from '../../src/widget/steps/AmountStep';
 
 export const PROXY_URL = 'http://partner.test/proxy';
 
@@ -20,7 +22,56 @@ export interface HarnessOptions {
   intercept?: (request: Request, respond: () => Promise<Response>) => Promise<Response>;
 }
 
+/**
+ * The widget's timers (quote debounce, countdown, retry back-off, request time-outs) and `Date` run
+ * on a fake clock that also moves with real time: waits for conditions work as usual, and a test
+ * can move the clock on past a debounce, a back-off or a quote's expiry instead of waiting for it.
+ * Promises, streams and the sandbox's in-memory I/O stay real. Restored after each test (setup.ts).
+ */
+const startWidgetClock = () =>
+  vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+
+/** Moves the fake clock on by `ms`, running every timer due meanwhile, as React updates. */
+export const elapse = (ms: number) =>
+  act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+
+/** Moves the clock past the amount's debounce: what is typed is now asked for. */
+export const passDebounce = () => elapse(QUOTE_DEBOUNCE_MS);
+
+/**
+ * Sets the clock (browser and sandbox alike) `ms` later without running timers meanwhile, then runs
+ * the timers of the next second, so the countdown's tick has seen the new time. What those timers
+ * start (a request) is still on its way when this returns.
+ */
+export const jumpClock = (ms: number) => {
+  vi.setSystemTime(Date.now() + ms);
+  act(() => {
+    vi.advanceTimersByTime(1000);
+  });
+};
+
+/**
+ * Waits for `expectation` to pass while moving the clock on, a little at a time, so that what waits
+ * for time (a retry's back-off or Retry-After, a slow server) happens at once. Gives up, with the
+ * expectation's own error, only after 20 s of real time.
+ */
+export async function fastForwardUntil(expectation: () => void): Promise<void> {
+  const deadline = performance.now() + 20_000;
+  for (;;) {
+    try {
+      expectation();
+      return;
+    } catch (error) {
+      if (performance.now() > deadline) throw error;
+    }
+    await elapse(100);
+  }
+}
+
 export function renderWidget(props: Partial<OffRampWidgetProps> = {}, options: HarnessOptions = {}) {
+  startWidgetClock();
   const sandbox = options.reuseSandbox ?? createSandbox({ seed: 'widget-tests', ...options.sandbox });
   const proxy = createOffRampProxy({
     upstream: 'http://sandbox.test',
@@ -41,7 +92,7 @@ export function renderWidget(props: Partial<OffRampWidgetProps> = {}, options: H
       const respond = () => proxy(request);
       (options.intercept ? options.intercept(request, respond) : respond()).then(resolve, reject);
     });
-  const user = userEvent.setup();
+  const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) });
   const view = render(<OffRampWidget proxyUrl={PROXY_URL} fetch={fetchThroughProxy} locale="en" {...props} />);
   const lockedQuoteRequests = () =>
     requests.filter((request) => request.method === 'POST' && new URL(request.url).pathname.endsWith(API_PATHS.quotes));

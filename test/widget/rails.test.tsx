@@ -5,7 +5,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { isValidCedula } from '../../src/countries/validators';
-import { renderWidget } from './harness';
+import { passDebounce, renderWidget } from './harness';
 
 type Harness = ReturnType<typeof renderWidget>;
 
@@ -15,7 +15,8 @@ const CEDULA = Array.from({ length: 10 }, (_, digit) => `4021234567${digit}`).fi
 async function toBankStep(harness: Harness, currency: string) {
   await harness.user.selectOptions(screen.getByLabelText('Currency'), currency);
   await harness.user.type(screen.getByLabelText('Amount'), '100');
-  await screen.findByText(/^Quote expires in \d:\d\d$/, {}, { timeout: 3000 });
+  await passDebounce();
+  await screen.findByText(/^Quote expires in \d:\d\d$/);
   await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
   await screen.findByRole('heading', { name: 'Where should we pay you?' });
 }
@@ -119,12 +120,14 @@ describe('the bank step of each rail', () => {
     await harness.user.type(await screen.findByLabelText('IBAN'), 'DE89370400440532013000');
     await harness.user.click(screen.getByRole('button', { name: 'Back' }));
     await harness.user.selectOptions(screen.getByLabelText('Currency'), 'MXN');
-    await screen.findByText(/^Quote expires in \d:\d\d$/, {}, { timeout: 3000 });
+    await passDebounce();
+    await screen.findByText(/^Quote expires in \d:\d\d$/);
     await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
     await harness.user.type(await screen.findByLabelText('CLABE'), '014680260346007120');
     await harness.user.click(screen.getByRole('button', { name: 'Back' }));
     await harness.user.selectOptions(screen.getByLabelText('Currency'), 'EUR');
-    await screen.findByText(/^Quote expires in \d:\d\d$/, {}, { timeout: 3000 });
+    await passDebounce();
+    await screen.findByText(/^Quote expires in \d:\d\d$/);
     await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(await screen.findByLabelText('IBAN')).toHaveValue('DE89 3704 0044 0532 0130 00');
   });

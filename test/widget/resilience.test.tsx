@@ -1,8 +1,9 @@
 import { onlineManager } from '@tanstack/react-query';
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { QUOTE_DEBOUNCE_MS } from '../../src/widget/steps/AmountStep';
 import { OffRampWidget } from '../../src/widget/OffRampWidget';
-import { PROXY_URL, renderWidget } from './harness';
+import { elapse, passDebounce, PROXY_URL, renderWidget } from './harness';
 
 // A step part that can be made to fail while rendering, as a bug or a bad answer might.
 const failure = vi.hoisted(() => ({ on: false }));
@@ -27,7 +28,8 @@ describe('a render failure', () => {
     const harness = renderWidget();
     failure.on = true;
     await harness.user.type(screen.getByLabelText('Amount'), '100');
-    expect(await screen.findByText('Something went wrong on this screen. Everything you entered is kept.', {}, { timeout: 3000 })).toBeInTheDocument();
+    await passDebounce();
+    expect(await screen.findByText('Something went wrong on this screen. Everything you entered is kept.')).toBeInTheDocument();
     failure.on = false;
     await harness.user.click(screen.getByRole('button', { name: 'Start this step again' }));
     expect(screen.getByLabelText('Amount')).toHaveValue('100');
@@ -39,15 +41,17 @@ describe('going offline', () => {
   it('says so, holds the quote as not firm, and goes on once back online', async () => {
     const harness = renderWidget();
     await harness.user.type(screen.getByLabelText('Amount'), '100');
-    await screen.findByText(/^Quote expires in \d:\d\d$/, {}, { timeout: 3000 });
+    await passDebounce();
+    await screen.findByText(/^Quote expires in \d:\d\d$/);
     act(() => onlineManager.setOnline(false));
     expect(screen.getByText(/^You are offline/)).toBeInTheDocument();
     await harness.user.clear(screen.getByLabelText('Amount'));
     await harness.user.type(screen.getByLabelText('Amount'), '200');
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Past the debounce, and well past the moment an online widget would have asked.
+    await elapse(QUOTE_DEBOUNCE_MS + 1000);
     expect(harness.lockedQuoteRequests()).toHaveLength(1); // paused, not failed
     act(() => onlineManager.setOnline(true));
-    expect(await screen.findByText('200 USDC', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByText('200 USDC')).toBeInTheDocument();
     expect(screen.queryByText(/^You are offline/)).not.toBeInTheDocument();
   });
 });

@@ -1,9 +1,10 @@
-import { use, useId } from 'react';
+import { useId } from 'react';
 import { useFormContext, useWatch, type FieldPath } from 'react-hook-form';
-import { loadRail, railFor, visibleFields, type PayoutRail, type RailEntry, type RailId } from '../../countries';
+import { loadedRail, loadRail, railFor, visibleFields, type PayoutRail, type RailEntry, type RailId } from '../../countries';
 import { useI18n } from '../../i18n';
 import { readProblem, usesSavedAccount, type OffRampFormValues } from '../form';
 import { useReceivers, useSavedAccounts } from '../hooks/useAccounts';
+import { useLoaded } from '../hooks/useLoaded';
 import { receiverLabel, savedAccountLabel } from '../parts/accountLabels';
 import { BankInput } from '../parts/BankInput';
 import { FieldMessage } from '../parts/FieldMessage';
@@ -71,7 +72,7 @@ function RailFields({ entry, chooseReceiver, onBack, onContinue }: BankStepProps
   const { t } = useI18n();
   const id = useId();
   const { control, trigger, getFieldState } = useFormContext<OffRampFormValues>();
-  const rail = use(loadRail(entry.id));
+  const rail = useLoaded(loadedRail(entry.id) ?? loadRail(entry.id));
   const values = useWatch({ control, name: `bank.${entry.id}` }) ?? {};
   const receiverId = useWatch({ control, name: 'receiverId' });
   const saved = useWatch({ control, name: `savedAccount.${entry.id}` });
