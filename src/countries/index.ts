@@ -12,10 +12,10 @@ export type { BankDetailsPath, BankField, BankValues, FieldOption, FieldProblem,
 export { bankProblems, buildBankDetails, fieldProblem, isVisible, visibleFields } from './values';
 
 export const rails = {
-  MX: { id: 'MX', fiatCurrency: 'MXN', countries: ['MX'], title: 'bank.rail.MX', load: () => import('./mx').then((module) => module.mx) },
-  DO: { id: 'DO', fiatCurrency: 'DOP', countries: ['DO'], title: 'bank.rail.DO', load: () => import('./do').then((module) => module.do_) },
-  US: { id: 'US', fiatCurrency: 'USD', countries: ['US'], title: 'bank.rail.US', load: () => import('./us').then((module) => module.us) },
-  SEPA: { id: 'SEPA', fiatCurrency: 'EUR', countries: BANK_COUNTRIES.sepa, title: 'bank.rail.SEPA', load: () => import('./sepa').then((module) => module.sepa) },
+  MX: { id: 'MX', fiatCurrency: 'MXN', countries: ['MX'], title: 'bank.rail.MX', payoutTime: 'bank.payoutTime.MX', load: () => import('./mx').then((module) => module.mx) },
+  DO: { id: 'DO', fiatCurrency: 'DOP', countries: ['DO'], title: 'bank.rail.DO', payoutTime: 'bank.payoutTime.DO', load: () => import('./do').then((module) => module.do_) },
+  US: { id: 'US', fiatCurrency: 'USD', countries: ['US'], title: 'bank.rail.US', payoutTime: 'bank.payoutTime.US', load: () => import('./us').then((module) => module.us) },
+  SEPA: { id: 'SEPA', fiatCurrency: 'EUR', countries: BANK_COUNTRIES.sepa, title: 'bank.rail.SEPA', payoutTime: 'bank.payoutTime.SEPA', load: () => import('./sepa').then((module) => module.sepa) },
 } as const satisfies { [Id in string]: RailEntry<Id> };
 
 export type RailId = keyof typeof rails;

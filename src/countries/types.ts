@@ -75,6 +75,8 @@ export interface RailEntry<Id extends string = string> {
   /** The `country` values its accounts carry (SEPA: every SEPA country). */
   countries: readonly string[];
   title: MessageKey;
+  /** When the money reaches the account once the payout starts, in words. */
+  payoutTime: MessageKey;
   /** The rail's fields and validators, with the packages they need: loaded when first wanted. */
   load: () => Promise<PayoutRail>;
 }

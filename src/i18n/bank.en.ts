@@ -4,6 +4,10 @@ export const bankEn = {
   'bank.rail.DO': 'Bank account in the Dominican Republic',
   'bank.rail.US': 'Bank account in the United States',
   'bank.rail.SEPA': 'Bank account in Europe (SEPA)',
+  'bank.payoutTime.MX': 'Usually within minutes (SPEI)',
+  'bank.payoutTime.DO': 'Usually the same or the next business day',
+  'bank.payoutTime.US': '1 to 3 business days (ACH)',
+  'bank.payoutTime.SEPA': 'About one business day (SEPA)',
   'bank.choose': 'Choose…',
 
   'bank.clabe': 'CLABE',

@@ -5,6 +5,10 @@ export const bankEs: Record<keyof typeof bankEn, string> = {
   'bank.rail.DO': 'Cuenta bancaria en República Dominicana',
   'bank.rail.US': 'Cuenta bancaria en Estados Unidos',
   'bank.rail.SEPA': 'Cuenta bancaria en Europa (SEPA)',
+  'bank.payoutTime.MX': 'Normalmente en minutos (SPEI)',
+  'bank.payoutTime.DO': 'Normalmente el mismo día hábil o el siguiente',
+  'bank.payoutTime.US': 'De 1 a 3 días hábiles (ACH)',
+  'bank.payoutTime.SEPA': 'Alrededor de un día hábil (SEPA)',
   'bank.choose': 'Elige…',
 
   'bank.clabe': 'CLABE',

@@ -31,7 +31,6 @@ export const en = {
   'quote.expired': 'This quote has expired.',
   'quote.wait': 'Your quote is on its way: Continue works as soon as it shows.',
   'quote.renew': 'Get a new quote',
-  'quote.feesIncluded': 'Fees are included in the rate.',
   'quote.otc': 'A large order: priced by the OTC desk.',
 
 
@@ -148,6 +147,14 @@ export const en = {
   'ending.expired': 'This order expired before your crypto arrived. Do not send anything to its address.',
   'ending.failed': 'This order could not be completed. Contact support with the order reference: they will tell you where your money is.',
   'action.startOver': 'Start again with a new quote',
+  'quote.value': 'Value at this rate',
+  'quote.fee': 'Fee ({percent})',
+  'quote.reachesBank': 'Reaches your bank',
+  'quote.arrives': 'Arrives',
+  'quote.networkFee': 'The {network} network fee (paid in {gasToken}) is yours, on top of this amount.',
+  'quote.networkFeeUnknown': 'The {network} network fee is yours, on top of this amount.',
+  'quote.exchangeFee': 'Sending from an exchange? Its withdrawal fee comes off what arrives: make sure the exact amount arrives.',
+  'timeline.payoutTime': 'Expected: {time}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

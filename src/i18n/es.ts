@@ -31,7 +31,6 @@ export const es: Messages = {
   'quote.expired': 'Esta cotización venció.',
   'quote.wait': 'Tu cotización está en camino: Continuar funciona en cuanto aparezca.',
   'quote.renew': 'Obtener una nueva cotización',
-  'quote.feesIncluded': 'Las comisiones están incluidas en el tipo de cambio.',
   'quote.otc': 'Una orden grande: la cotiza la mesa OTC.',
 
 
@@ -148,4 +147,12 @@ export const es: Messages = {
   'ending.expired': 'Esta orden venció antes de que llegara tu cripto. No envíes nada a su dirección.',
   'ending.failed': 'Esta orden no se pudo completar. Contacta a soporte con la referencia de la orden: te dirán dónde está tu dinero.',
   'action.startOver': 'Empezar de nuevo con una nueva cotización',
+  'quote.value': 'Valor a este tipo de cambio',
+  'quote.fee': 'Comisión ({percent})',
+  'quote.reachesBank': 'Llega a tu banco',
+  'quote.arrives': 'Llega',
+  'quote.networkFee': 'La comisión de la red {network} (en {gasToken}) la pagas tú, aparte de este monto.',
+  'quote.networkFeeUnknown': 'La comisión de la red {network} la pagas tú, aparte de este monto.',
+  'quote.exchangeFee': '¿Envías desde un exchange? Su comisión de retiro se descuenta de lo que llega: asegúrate de que llegue el monto exacto.',
+  'timeline.payoutTime': 'Plazo estimado: {time}.',
 };

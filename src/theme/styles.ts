@@ -71,6 +71,8 @@ export const stylesheet = /* css */ `
 [data-offramp-widget] .orw-summary div { display: flex; justify-content: space-between; gap: 12px; flex-wrap: wrap; }
 [data-offramp-widget] .orw-summary dt { color: var(--orw-color-muted); }
 [data-offramp-widget] .orw-summary dd { margin: 0; font-weight: 600; text-align: end; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+[data-offramp-widget] .orw-summary .orw-total { border-top: 1px solid var(--orw-color-border); padding-top: 8px; }
+[data-offramp-widget] .orw-summary .orw-total dt { color: var(--orw-color-text); font-weight: 600; }
 [data-offramp-widget] .orw-countdown { font-variant-numeric: tabular-nums; color: var(--orw-color-muted); margin: 0; }
 [data-offramp-widget] .orw-countdown[data-expired="true"] { color: var(--orw-color-error); font-weight: 600; }
 [data-offramp-widget] .orw-actions { display: flex; gap: 12px; flex-wrap: wrap-reverse; }

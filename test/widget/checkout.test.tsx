@@ -169,7 +169,7 @@ describe('quotes', () => {
     expect(new URL(estimate!.url).searchParams.get('fiatAmount')).toBe('1500');
     // The crypto amount is rounded up, so the user never receives less than asked.
     const summary = screen.getByRole('region', { name: 'Your quote' });
-    const received = within(summary).getByText('You receive').nextElementSibling!.textContent!;
+    const received = within(summary).getByText('Reaches your bank').nextElementSibling!.textContent!;
     expect(Number(received.replace(/[^\d.]/g, ''))).toBeGreaterThanOrEqual(1500);
   });
 

@@ -10,6 +10,7 @@ const failure = vi.hoisted(() => ({ on: false }));
 vi.mock('../../src/widget/parts/QuoteSummary', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/widget/parts/QuoteSummary')>();
   return {
+    ...original,
     QuoteSummary: (props: Parameters<typeof original.QuoteSummary>[0]) => {
       if (failure.on) throw new Error('render failure');
       return original.QuoteSummary(props);

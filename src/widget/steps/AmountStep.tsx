@@ -7,11 +7,11 @@ import { AMOUNT_FIELDS, MAX_AMOUNT_LENGTH, quoteInputOf, readProblem, separators
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import type { QuoteInput } from '../hooks/useQuote';
 import type { ErrorPlace } from '../errorCatalogue';
-import type { QuoteState } from '../OffRampWidget';
+import type { QuoteState } from '../types';
 import { Countdown } from '../parts/Countdown';
 import { ErrorAlert } from '../parts/ErrorAlert';
 import { FieldMessage } from '../parts/FieldMessage';
-import { QuoteSummary } from '../parts/QuoteSummary';
+import { QuoteSummary, SendingCosts } from '../parts/QuoteSummary';
 
 /** Long enough to let a number be typed, short enough to feel immediate. */
 export const QUOTE_DEBOUNCE_MS = 450;
@@ -175,9 +175,8 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
         {ready && quote.current && (
           <>
             <Countdown expiresAt={quote.current.quote.expiresAt} clockSkewMs={quote.current.clockSkewMs} />
-            <p className="orw-hint">
-              {t('quote.feesIncluded')} {quote.current.quote.flow === 'OTC' ? t('quote.otc') : ''}
-            </p>
+            <SendingCosts blockchainSymbol={quote.current.quote.blockchainSymbol} />
+            {quote.current.quote.flow === 'OTC' && <p className="orw-hint">{t('quote.otc')}</p>}
           </>
         )}
         {input && stepError && <ErrorAlert view={stepError} onRetry={renew} />}

@@ -7,10 +7,10 @@ import { useReceivers, useSavedAccounts } from '../hooks/useAccounts';
 import { receiverLabel, savedAccountLabel } from '../parts/accountLabels';
 import { usesSavedAccount, type OffRampFormValues } from '../form';
 import type { LockedQuote } from '../hooks/useQuote';
-import type { QuoteState } from '../OffRampWidget';
+import type { QuoteState } from '../types';
 import { Countdown } from '../parts/Countdown';
 import { ErrorAlert } from '../parts/ErrorAlert';
-import { QuoteSummary } from '../parts/QuoteSummary';
+import { QuoteSummary, SendingCosts } from '../parts/QuoteSummary';
 
 interface ReviewStepProps {
   quote: QuoteState;
@@ -110,8 +110,15 @@ export function ReviewStep(props: ReviewStepProps) {
               <dd>{account}</dd>
             </div>
           )}
+          {entry && (
+            <div>
+              <dt>{t('quote.arrives')}</dt>
+              <dd>{t(entry.payoutTime)}</dd>
+            </div>
+          )}
         </QuoteSummary>
       )}
+      {shown && <SendingCosts blockchainSymbol={shown.quote.blockchainSymbol} />}
       <div role="status">
         {submitting && <p className="orw-hint">{t('action.confirming')}</p>}
         {quote.isFetching && <p className="orw-hint">{t('quote.updating')}</p>}

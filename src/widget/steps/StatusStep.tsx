@@ -4,6 +4,7 @@
  */
 import { CANCELLED_BY_USER_REASON, STAGING_TEST_AMOUNTS, type OrderStatus } from '../../api/contract';
 import type { Transaction } from '../../api/schemas';
+import { railFor } from '../../countries';
 import { useI18n, type MessageKey } from '../../i18n';
 import { describeError } from '../errorCatalogue';
 import { isEnding, type OrderLife } from '../hooks/useOrder';
@@ -71,6 +72,7 @@ export default function StatusStep({ deposit, order, onStartOver }: StatusStepPr
   const current = PHASES.indexOf(phase);
   const reason = status === 'CANCELLED' ? cancellationReason(transaction?.cancellationReason) : undefined;
   const paidTo = transaction && lastFour(transaction);
+  const payoutTime = railFor(deposit.fiatCurrency)?.payoutTime;
   const fiat = i18n.fiat(transaction?.fiatAmount ?? deposit.fiatAmount, transaction?.fiatCurrency ?? deposit.fiatCurrency);
 
   return (
@@ -102,6 +104,7 @@ export default function StatusStep({ deposit, order, onStartOver }: StatusStepPr
                   : t('timeline.paidDetailNoAccount', { amount: fiat })
                 : t(PHASE_LABELS[phase])}
           </p>
+          {payoutTime && phase !== 'paid' && <p className="orw-hint">{t('timeline.payoutTime', { time: t(payoutTime) })}</p>}
         </>
       )}
       {order.readError !== undefined && !isEnding(status) && (
