@@ -258,6 +258,8 @@ export const savedBankAccountSchema = z.object({
   isVerified: z.boolean(),
   /** Assumed values: PENDING, VERIFIED, FAILED. */
   verificationStatus: maybe(z.string()),
+  verifiedAt: maybe(isoDate),
+  createdAt: maybe(isoDate),
 });
 export type SavedBankAccount = z.output<typeof savedBankAccountSchema>;
 

@@ -7,15 +7,19 @@ import type { DepositRequest } from '../api/deposit';
 import { STAGING_TEST_AMOUNTS } from '../api/contract';
 import { OffRampWidget } from '../widget/OffRampWidget';
 import { DemoWallet, type WalletRequest } from './DemoWallet';
-import { DEMO_CONTROL_PATH, DEMO_USER_COOKIE, DEMO_WEBHOOKS_PATH, type DemoUser } from './settings';
+import { DEMO_CONTROL_PATH, DEMO_KYC_PATH, DEMO_USER_COOKIE, DEMO_WEBHOOKS_PATH, type DemoUser } from './settings';
 
 const LIFETIMES = [
   { label: '5 min', ms: 300_000 },
   { label: '30 s', ms: 30_000 },
 ] as const;
 
-const readDemoUser = (): DemoUser =>
-  document.cookie.split('; ').some((part) => part === `${DEMO_USER_COOKIE}=unverified`) ? 'unverified' : 'verified';
+const DEMO_USERS: readonly DemoUser[] = ['verified', 'saved', 'unverified'];
+
+const readDemoUser = (): DemoUser => {
+  const value = document.cookie.split('; ').find((part) => part.startsWith(`${DEMO_USER_COOKIE}=`))?.split('=')[1];
+  return DEMO_USERS.find((user) => user === value) ?? 'verified';
+};
 
 export function DemoPage() {
   const [user, setUser] = useState<DemoUser>(readDemoUser);
@@ -59,8 +63,19 @@ export function DemoPage() {
         <legend>Demo settings</legend>
         <label>
           Signed-in user{' '}
-          <select value={user} onChange={(event) => setUser(event.target.value as DemoUser)}>
+          <select
+            value={user}
+            onChange={(event) => {
+              const next = event.target.value as DemoUser;
+              // Picking "KYC not done" again shows the verification again, even after it was passed.
+              if (next === 'unverified') {
+                void fetch(DEMO_CONTROL_PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ resetKyc: true }) });
+              }
+              setUser(next);
+            }}
+          >
             <option value="verified">KYC done</option>
+            <option value="saved">KYC done, saved accounts and receivers</option>
             <option value="unverified">KYC not done</option>
           </select>
         </label>
@@ -105,6 +120,10 @@ export function DemoPage() {
           pollIntervalMs={1000}
           onError={(error) => log(`error ${error.code} (${error.requestId ?? 'no request id'})`)}
           onStepChange={(step) => log(`step ${step}`)}
+          onKycRequired={() => {
+            log('kyc required: verification opened in a new tab');
+            window.open(DEMO_KYC_PATH, '_blank', 'noopener');
+          }}
         />
       )}
       {walletRequest && <DemoWallet request={walletRequest} onDone={() => setWalletRequest(undefined)} />}

@@ -20,7 +20,7 @@ import { API_ERRORS, errorBody } from '../api/errors';
 import type { WebhookEvent } from '../api/webhooks';
 import { createOffRampProxy, createWebhookHandler, type OffRampProxy, type OffRampProxyOptions, type ProxyLogger } from '../proxy';
 import { createSandbox, SANDBOX_FIXTURES, type Sandbox } from '../sandbox';
-import { DEMO_CONTROL_PATH, DEMO_USER_COOKIE, DEMO_WEBHOOKS_PATH, type DemoUser } from './settings';
+import { DEMO_CONTROL_PATH, DEMO_KYC_PATH, DEMO_USER_COOKIE, DEMO_WEBHOOKS_PATH, type DemoUser } from './settings';
 
 export const SANDBOX_MOUNT = '/sandbox';
 export const PROXY_MOUNT = '/proxy';
@@ -32,7 +32,8 @@ const DEMO_PREMIUM_SPREAD = 0.005;
 
 /** The cookie stands in for the partner's session: which sandbox user is signed in. */
 const DEMO_USERS: Record<DemoUser, string> = {
-  verified: SANDBOX_FIXTURES.verifiedUserId,
+  verified: SANDBOX_FIXTURES.newUserId,
+  saved: SANDBOX_FIXTURES.verifiedUserId,
   unverified: SANDBOX_FIXTURES.unverifiedUserId,
 };
 
@@ -94,6 +95,8 @@ const controlSchema = z.object({
   latencyMs: z.optional(z.number().check(z.gte(0), z.lte(60_000))),
   statusTickMs: z.optional(z.number().check(z.positive())),
   outage: z.optional(z.boolean()),
+  /** Puts the "KYC not done" user back to unverified, so the verification can be shown again. */
+  resetKyc: z.optional(z.boolean()),
 });
 
 /** `POST /sandbox/__control`: the demo page's settings. */
@@ -101,7 +104,9 @@ const controlApp = (sandbox: Sandbox) =>
   new Hono().post('/', async (c) => {
     const parsed = controlSchema.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) return c.json(errorBody(API_ERRORS.invalidUserInput), 400);
-    sandbox.configure(parsed.data);
+    const { resetKyc, ...settings } = parsed.data;
+    if (resetKyc) sandbox.rejectUser(DEMO_USERS.unverified);
+    sandbox.configure(settings);
     return c.json({ success: true, data: parsed.data });
   });
 
@@ -118,6 +123,29 @@ const webhookReceiver = (secret: string, logger: ProxyLogger) => {
   });
   return (request: Request) =>
     request.method === 'GET' ? Response.json({ success: true, data: received }, { headers: { 'cache-control': 'no-store' } }) : receive(request);
+};
+
+/**
+ * `GET /demo/kyc`: the partner's hand-over to identity verification, as `onKycRequired` would start
+ * it: a verification link for the signed-in user, on the sandbox's own page, which comes back here.
+ */
+const kycHandOver = (sandbox: Sandbox, origin: () => string | undefined) => async (request: Request) => {
+  const userId = demoUserId(request);
+  const at = origin() ?? new URL(request.url).origin;
+  if (!userId) return new Response('Nobody is signed in.', { status: 401 });
+  if (new URL(request.url).searchParams.has('done')) {
+    return new Response('<!doctype html><title>Verified</title><p>Your identity check is done. You can close this tab and go back to the checkout.</p>', {
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
+  }
+  sandbox.configure({ publicUrl: `${at}${SANDBOX_MOUNT}` });
+  const answer = await sandbox.fetch(API_PATHS.kycVerificationLink(userId), {
+    method: 'POST',
+    headers: { [HEADERS.apiKey]: SANDBOX_FIXTURES.apiKey, 'content-type': 'application/json' },
+    body: JSON.stringify({ country: 'MX', partnerRedirectUri: `${at}${DEMO_KYC_PATH}?done` }),
+  });
+  const { data } = (await answer.json()) as { data: { kycLink: string } };
+  return Response.redirect(data.kycLink, 303);
 };
 
 type Middleware = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -153,6 +181,7 @@ const mount = (middlewares: Connect.Server, env: Env, logger: Logger, origin: ()
   middlewares.use(SANDBOX_MOUNT, listener(sandbox));
   middlewares.use(PROXY_MOUNT, listener((request, bindings) => proxyNow()(request, bindings)));
   middlewares.use(DEMO_WEBHOOKS_PATH, listener(webhooks));
+  if (!realApi) middlewares.use(DEMO_KYC_PATH, listener(kycHandOver(sandbox, origin)));
   logger.info(
     realApi
       ? `offramp: ${PROXY_MOUNT} → ${new URL(realApi.upstream).origin} (from OFFRAMP_API_BASE)` // the origin only: never credentials or a query

@@ -84,6 +84,7 @@ export const bankEn = {
   'bank.saved.legend': 'Pay into',
   'bank.saved.new': 'Use a new account',
   'bank.saved.pending': 'verification pending',
+  'bank.saved.pendingMeans': 'Not verified yet: the first payout checks that the account is in your name, and is cancelled (your crypto returned) if it is not.',
   'bank.receiver': 'Who receives the money?',
   'bank.receiver.me': 'Me',
 } as const;

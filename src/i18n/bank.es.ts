@@ -85,6 +85,7 @@ export const bankEs: Record<keyof typeof bankEn, string> = {
   'bank.saved.legend': 'Pagar en',
   'bank.saved.new': 'Usar una cuenta nueva',
   'bank.saved.pending': 'verificación pendiente',
+  'bank.saved.pendingMeans': 'Aún sin verificar: el primer pago comprueba que la cuenta está a tu nombre y, si no lo está, se cancela (se te devuelve la cripto).',
   'bank.receiver': '¿Quién recibe el dinero?',
   'bank.receiver.me': 'Yo',
 };

@@ -99,7 +99,7 @@ export const en = {
   'error.signInRequired': 'Your session has ended. Please sign in again: your details are kept.',
   'kyc.title': 'Verify your identity',
   'kyc.explain': 'To sell crypto for money paid into a bank account, the law requires us to know who you are. Verification takes a few minutes; everything you entered here is kept.',
-  'kyc.start': 'Verify my identity',
+  'kyc.start': 'Verify now',
   'kyc.elsewhere': 'Verify your identity in your account on this site, then come back and confirm again.',
   'review.rateChanged': 'The quote you saw expired, so here is a new one. Please check it and confirm again.',
   'review.pending': 'We did not hear back about this confirmation, so an order may exist. Confirm asks about this same order again: it can never be placed twice.',
@@ -155,6 +155,9 @@ export const en = {
   'quote.networkFeeUnknown': 'The {network} network fee is yours, on top of this amount.',
   'quote.exchangeFee': 'Sending from an exchange? Its withdrawal fee comes off what arrives: make sure the exact amount arrives.',
   'timeline.payoutTime': 'Expected: {time}.',
+  'kyc.checking': 'Checking your verification…',
+  'kyc.notYet': 'Your identity is not verified yet. Finish the verification, then check again.',
+  'kyc.checkAgain': "I've verified: check again",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -99,7 +99,7 @@ export const es: Messages = {
   'error.signInRequired': 'Tu sesión terminó. Vuelve a iniciar sesión: tus datos se conservan.',
   'kyc.title': 'Verifica tu identidad',
   'kyc.explain': 'Para vender cripto y recibir dinero en una cuenta bancaria, la ley nos exige saber quién eres. La verificación toma unos minutos; todo lo que ingresaste aquí se conserva.',
-  'kyc.start': 'Verificar mi identidad',
+  'kyc.start': 'Verificar ahora',
   'kyc.elsewhere': 'Verifica tu identidad en tu cuenta de este sitio y luego vuelve para confirmar de nuevo.',
   'review.rateChanged': 'La cotización que viste venció; esta es una nueva. Revísala y confirma de nuevo.',
   'review.pending': 'No recibimos respuesta sobre esta confirmación, así que la orden puede existir. Confirmar vuelve a preguntar por esta misma orden: nunca se crea dos veces.',
@@ -155,4 +155,7 @@ export const es: Messages = {
   'quote.networkFeeUnknown': 'La comisión de la red {network} la pagas tú, aparte de este monto.',
   'quote.exchangeFee': '¿Envías desde un exchange? Su comisión de retiro se descuenta de lo que llega: asegúrate de que llegue el monto exacto.',
   'timeline.payoutTime': 'Plazo estimado: {time}.',
+  'kyc.checking': 'Revisando tu verificación…',
+  'kyc.notYet': 'Tu identidad aún no está verificada. Termina la verificación y vuelve a revisar.',
+  'kyc.checkAgain': 'Ya me verifiqué: revisar de nuevo',
 };

@@ -22,13 +22,16 @@ export const SANDBOX_FIXTURES = {
 
   /** KYC VERIFIED (Ana García): may place orders. */
   verifiedUserId: '8374f327-38bd-4b0b-b8a7-2524599eb903',
+  /** KYC VERIFIED (Elena Castro), with no saved account and no receiver yet: a new seller. */
+  newUserId: 'd6e7f8a9-b0c1-4d2e-9f3a-4b5c6d7e8f90',
   /** KYC IN_PROGRESS (Carlos Ruiz, ID shown, no decision yet): USER_NOT_VERIFIED_ERROR until verified. */
   unverifiedUserId: '5e0c1a2b-3d4f-4a6b-8c7d-9e0f1a2b3c4d',
   /** The partner's own ids of the users above (`externalUserId`), which webhooks carry. */
-  externalUserIds: { verified: 'partner-user-ana', unverified: 'partner-user-carlos' },
+  externalUserIds: { verified: 'partner-user-ana', unverified: 'partner-user-carlos', new: 'partner-user-elena' },
   /** The KYC sessions of the two users above. */
   verifiedKycSessionId: 'a3f0c6d2-7b1e-4c59-9d84-2e6f0b1a7c35',
   unverifiedKycSessionId: 'e8b2d4f6-1a3c-4e5f-b7d9-0c2e4a6b8d1f',
+  newUserKycSessionId: 'f1a2b3c4-d5e6-4f70-8a9b-0c1d2e3f4a5b',
   /** The user record behind `verifiedReceiverId`: RECEIVER_CANNOT_INITIATE_TRANSACTION. */
   receiverUserId: '9b8a7c6d-5e4f-4321-8fed-cba987654321',
   /** Another verified user of the same partner: owns the "other user" receiver and bank account. */
@@ -105,6 +108,10 @@ const IDENTITIES = {
     firstName: 'Diego', middleName: null, lastName: 'Hernández', secondLastName: 'Soto', birthDate: '1988-07-04',
     idType: 'NATIONAL_ID', idNumber: 'HESD880704HNLRTG09', nationality: 'MX', address: address('Av. Constitución 410', 'Monterrey', '64000', 'MX'),
   },
+  elena: {
+    firstName: 'Elena', middleName: null, lastName: 'Castro', secondLastName: 'Ibarra', birthDate: '1993-03-08',
+    idType: 'NATIONAL_ID', idNumber: 'CAIE930308MDFSBL01', nationality: 'MX', address: address('Av. Juárez 30', 'Ciudad de México', '06050', 'MX'),
+  },
   sofia: {
     firstName: 'Sofía', middleName: null, lastName: 'Martínez', secondLastName: null, birthDate: '1995-11-17',
     idType: 'PASSPORT', idNumber: 'G12345678', nationality: 'MX', address: address('Calle 60 No. 491', 'Mérida', '97000', 'MX'),
@@ -143,6 +150,7 @@ export const seedRecords = (): SeedRecords => ({
   ],
   users: [
     user(F.verifiedUserId, F.partnerId, 'VERIFIED', F.externalUserIds.verified, IDENTITIES.ana, { kycSessionId: F.verifiedKycSessionId }),
+    user(F.newUserId, F.partnerId, 'VERIFIED', F.externalUserIds.new, IDENTITIES.elena, { kycSessionId: F.newUserKycSessionId }),
     user(F.unverifiedUserId, F.partnerId, 'IN_PROGRESS', F.externalUserIds.unverified, IDENTITIES.carlos, { kycSessionId: F.unverifiedKycSessionId }),
     user(F.receiverUserId, F.partnerId, 'VERIFIED', null, IDENTITIES.maria, { receiverId: F.verifiedReceiverId }),
     user(F.otherUserId, F.partnerId, 'VERIFIED', 'partner-user-diego', IDENTITIES.diego),
@@ -151,6 +159,7 @@ export const seedRecords = (): SeedRecords => ({
   kycSessions: [
     { id: F.verifiedKycSessionId, userId: F.verifiedUserId, country: 'MX', redirectUri: null, createdAt: SEEDED_AT },
     { id: F.unverifiedKycSessionId, userId: F.unverifiedUserId, country: 'MX', redirectUri: null, createdAt: SEEDED_AT },
+    { id: F.newUserKycSessionId, userId: F.newUserId, country: 'MX', redirectUri: null, createdAt: SEEDED_AT },
   ],
   receivers: [
     receiver(F.verifiedReceiverId, F.verifiedUserId, 'maria.lopez@example.com', true),

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { createProxyClient } from '../api/client';
@@ -15,6 +15,7 @@ import { useExpired } from './hooks/useCountdown';
 import { useLatest } from './hooks/useLatest';
 import { useLoaded } from './hooks/useLoaded';
 import { useOnline } from './hooks/useOnline';
+import { KYC_QUERY_KEY, useKycStatus } from './hooks/useKycStatus';
 import { DEFAULT_POLL_INTERVAL_MS, useOrder } from './hooks/useOrder';
 import { useQuote, type LockedQuote, type QuoteInput } from './hooks/useQuote';
 import { StepBoundary } from './parts/StepBoundary';
@@ -181,6 +182,24 @@ function Checkout(props: OffRampWidgetProps) {
     return () => cancelAnimationFrame(frame);
   }, [step, kycRequired]);
 
+  // ── Identity verification, known first ──
+  const queryClient = useQueryClient();
+  const kyc = useKycStatus();
+  /** When the verification screen opened: a later reading that still says "not verified" is news. */
+  const [kycShownAt, setKycShownAt] = useState(0);
+  const showKyc = () => {
+    setKycShownAt(Date.now());
+    setKycRequired(true);
+    moved.current = true;
+  };
+  /** Bank details are asked only of a user who can be paid: the verification screen comes first. */
+  const toBankDetails = () => (kyc.data?.verified === false ? showKyc() : go('bank'));
+  // Verified meanwhile (in another tab, or the partner's flow): on to where the user was going.
+  const verifiedNow = kyc.data?.verified === true && kyc.dataUpdatedAt > kycShownAt;
+  useEffect(() => {
+    if (verifiedNow && kycRequired) go(step === 'amount' ? 'bank' : step);
+  }, [verifiedNow, kycRequired, step, go]);
+
   // ── Quote ──
   const [quoteInput, setQuoteInput] = useState<QuoteInput | undefined>(undefined);
   const quoteQuery = useQuote(quoteInput);
@@ -252,8 +271,8 @@ function Checkout(props: OffRampWidgetProps) {
       }
       case 'kyc':
         // The partner's KYC flow starts when the user asks for it on that screen, not by surprise.
-        setKycRequired(true);
-        moved.current = true;
+        showKyc();
+        void queryClient.invalidateQueries({ queryKey: KYC_QUERY_KEY });
         return;
       default:
         if (view.remedy === 'renew') renewOnReview();
@@ -331,10 +350,17 @@ function Checkout(props: OffRampWidgetProps) {
             )}
           >
             {kycRequired ? (
-              <KycStep canStart={Boolean(onKycRequired)} onStart={() => events.current.onKycRequired?.()} onBack={() => go('review')} />
+              <KycStep
+                canStart={Boolean(onKycRequired)}
+                checking={kyc.isFetching}
+                stillUnverified={kyc.data?.verified === false && kyc.dataUpdatedAt > kycShownAt}
+                onStart={() => events.current.onKycRequired?.()}
+                onCheckAgain={() => void kyc.refetch()}
+                onBack={() => go(step)}
+              />
             ) : (
               <Suspense fallback={<p role="status">{i18n.t('step.loading')}</p>}>
-                {step === 'amount' && <AmountStep quote={quote} onQuoteInput={setQuoteInput} onContinue={() => go('bank')} />}
+                {step === 'amount' && <AmountStep quote={quote} onQuoteInput={setQuoteInput} onContinue={toBankDetails} />}
                 {step === 'bank' && <BankStep chooseReceiver={chooseReceiver} onBack={() => go('amount')} onContinue={() => go('review')} />}
                 {step === 'review' && (
                   <ReviewStep

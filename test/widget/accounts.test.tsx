@@ -13,7 +13,7 @@ import { passDebounce, renderWidget, VALID_CLABE } from './harness';
 type Harness = ReturnType<typeof renderWidget>;
 
 async function toBankStep(props: Partial<OffRampWidgetProps> = {}) {
-  const harness = renderWidget(props);
+  const harness = renderWidget(props, { userId: F.verifiedUserId });
   await harness.user.type(screen.getByLabelText('Amount'), '100');
   await passDebounce();
   await screen.findByText(/^Quote expires in \d:\d\d$/);
@@ -34,9 +34,11 @@ describe('saved accounts', () => {
   it('lists the user’s accounts for the rail, masked, and sends the chosen one by id only', async () => {
     const harness = await toBankStep();
     const group = await screen.findByRole('group', { name: 'Pay into' });
-    expect(within(group).getByLabelText('Use a new account')).toBeChecked();
-    expect(within(group).getByLabelText('Banco Santander •••• 7120')).toBeInTheDocument();
-    expect(within(group).getByLabelText(/\(verification pending\)$/)).toBeInTheDocument();
+    // The verified account is chosen until the user chooses; the pending one says what pending means.
+    expect(within(group).getByLabelText('Banco Santander •••• 7120')).toBeChecked();
+    expect(within(group).getByLabelText('Use a new account')).not.toBeChecked();
+    await harness.user.click(within(group).getByLabelText(/\(verification pending\)$/));
+    expect(within(group).getByText(/^Not verified yet: the first payout checks that the account is in your name/)).toBeInTheDocument();
     // The Dominican account belongs to another rail.
     expect(within(group).queryByLabelText(/7120|3456/, { selector: '[value="' + F.dominicanBankAccountId + '"]' })).toBeNull();
 

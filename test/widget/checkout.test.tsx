@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { API_PATHS } from '../../src/api/contract';
-import { API_ERRORS } from '../../src/api/errors';
+import { API_PATHS, PROXY_PATHS } from '../../src/api/contract';
+import { API_ERRORS, errorBody } from '../../src/api/errors';
 import { jumpClock, passDebounce, renderWidget, VALID_CLABE, WRONG_CHECK_DIGIT_CLABE } from './harness';
 
 const COUNTDOWN = /^Quote expires in \d:\d\d$/;
@@ -165,7 +165,7 @@ describe('quotes', () => {
     const body = await lock!.json();
     expect(body.fiatAmount).toBeUndefined();
     expect(body.cryptoAmount).toBeGreaterThan(0);
-    const estimate = harness.requests.find((request) => request.method === 'GET');
+    const estimate = harness.requests.find((request) => request.method === 'GET' && new URL(request.url).pathname.endsWith(API_PATHS.quotes));
     expect(new URL(estimate!.url).searchParams.get('fiatAmount')).toBe('1500');
     // The crypto amount is rounded up, so the user never receives less than asked.
     const summary = screen.getByRole('region', { name: 'Your quote' });
@@ -306,14 +306,22 @@ describe('Confirm', () => {
     const onError = vi.fn();
     const onKycRequired = vi.fn();
     const { SANDBOX_FIXTURES } = await import('../../src/sandbox');
-    const harness = renderWidget({ onError, onKycRequired }, { userId: SANDBOX_FIXTURES.unverifiedUserId });
+    // A proxy that does not say whether the user is verified: the API's refusal of the order does.
+    const harness = renderWidget(
+      { onError, onKycRequired },
+      {
+        userId: SANDBOX_FIXTURES.unverifiedUserId,
+        intercept: (request, respond) =>
+          new URL(request.url).pathname.endsWith(PROXY_PATHS.kycStatus) ? Promise.resolve(Response.json(errorBody(API_ERRORS.notFound), { status: 404 })) : respond(),
+      },
+    );
     await toReview(harness);
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByRole('heading', { name: 'Verify your identity' })).toHaveFocus();
     expect(screen.getByText('You need to verify your identity before you can sell crypto.')).toBeInTheDocument();
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'USER_NOT_VERIFIED_ERROR', status: 403 }));
     expect(onKycRequired).not.toHaveBeenCalled();
-    await harness.user.click(screen.getByRole('button', { name: 'Verify my identity' }));
+    await harness.user.click(screen.getByRole('button', { name: 'Verify now' }));
     expect(onKycRequired).toHaveBeenCalledTimes(1);
     await harness.user.click(screen.getByRole('button', { name: 'Back' }));
     expect(await screen.findByText('CLABE •••• 7120')).toBeInTheDocument();

@@ -15,8 +15,11 @@ export const PROXY_URL = 'http://partner.test/proxy';
 
 export interface HarnessOptions {
   sandbox?: SandboxOptions;
+  /** The partner's spread, set by the proxy (none by default). */
+  premiumSpread?: number;
   /** The sandbox of an earlier render (a reloaded tab talks to the same API). */
   reuseSandbox?: Sandbox;
+  /** The signed-in user; default a verified user with no saved account (a new seller). */
   userId?: string;
   /** Changes a response on its way back (latency, a different Date header, …). */
   intercept?: (request: Request, respond: () => Promise<Response>) => Promise<Response>;
@@ -77,7 +80,8 @@ export function renderWidget(props: Partial<OffRampWidgetProps> = {}, options: H
     upstream: 'http://sandbox.test',
     fetch: sandbox.fetch,
     apiKey: SANDBOX_FIXTURES.apiKey,
-    resolveUserId: () => options.userId ?? SANDBOX_FIXTURES.verifiedUserId,
+    resolveUserId: () => options.userId ?? SANDBOX_FIXTURES.newUserId,
+    ...(options.premiumSpread === undefined ? {} : { premiumSpread: options.premiumSpread }),
     basePath: '/proxy',
   });
   const requests: Request[] = [];

@@ -1,9 +1,10 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { useFormContext, useWatch, type FieldPath } from 'react-hook-form';
 import { loadedRail, loadRail, railFor, visibleFields, type PayoutRail, type RailEntry, type RailId } from '../../countries';
 import { useI18n } from '../../i18n';
 import { readProblem, usesSavedAccount, type OffRampFormValues } from '../form';
 import { useReceivers, useSavedAccounts } from '../hooks/useAccounts';
+import { useKycStatus } from '../hooks/useKycStatus';
 import { useLoaded } from '../hooks/useLoaded';
 import { receiverLabel, savedAccountLabel } from '../parts/accountLabels';
 import { BankInput } from '../parts/BankInput';
@@ -45,10 +46,18 @@ function ReceiverChoice({ id }: { id: string }) {
 /** The user's saved accounts for the rail, and "A new account". */
 function SavedAccounts({ entry, rail, id }: { entry: RailEntry<RailId>; rail: PayoutRail; id: string }) {
   const i18n = useI18n();
-  const { register, getFieldState, formState } = useFormContext<OffRampFormValues>();
+  const { register, getFieldState, getValues, setValue, formState } = useFormContext<OffRampFormValues>();
   const accounts = useSavedAccounts(entry, true).data ?? [];
-  if (accounts.length === 0) return null;
   const name = `savedAccount.${entry.id}` as const;
+  // The most recent verified account is the likely one: chosen until the user chooses.
+  const mostRecentVerified = accounts
+    .filter((account) => account.isVerified)
+    .sort((a, b) => (b.verifiedAt ?? b.createdAt ?? '').localeCompare(a.verifiedAt ?? a.createdAt ?? ''))[0];
+  useEffect(() => {
+    if (mostRecentVerified && !getValues(name) && !getFieldState(name).isTouched) setValue(name, mostRecentVerified.id);
+  }, [mostRecentVerified, name, getValues, getFieldState, setValue]);
+  const chosen = accounts.find((account) => account.id === getValues(name));
+  if (accounts.length === 0) return null;
   const problem = readProblem(getFieldState(name, formState).error?.message);
   const choices = [{ value: '', label: i18n.t('bank.saved.new') }].concat(
     accounts.map((account) => ({ value: account.id, label: savedAccountLabel(account, rail, i18n) })),
@@ -62,6 +71,7 @@ function SavedAccounts({ entry, rail, id }: { entry: RailEntry<RailId>; rail: Pa
           {choice.label}
         </label>
       ))}
+      {chosen && !chosen.isVerified && <p className="orw-hint">{i18n.t('bank.saved.pendingMeans')}</p>}
       <FieldMessage id={`${id}-error`} problem={problem} />
     </fieldset>
   );
@@ -79,6 +89,21 @@ function RailFields({ entry, chooseReceiver, onBack, onContinue }: BankStepProps
   // Saved accounts are the user's own: a receiver is paid into details typed for them.
   const usingSaved = Boolean(usesSavedAccount({ receiverId, savedAccount: { [entry.id]: saved } }, entry.id));
   const path = (name: string) => `bank.${entry.id}.${name}` as FieldPath<OffRampFormValues>;
+
+  // The account holder is the verified user unless said otherwise: their names as the KYC knows them.
+  const verifiedNames = useKycStatus().data;
+  const { getValues, setValue } = useFormContext<OffRampFormValues>();
+  useEffect(() => {
+    const hasNames = rail.fields.some((field) => field.name === 'firstName');
+    if (!verifiedNames?.verified || !hasNames) return;
+    const fill = (name: string, value: string | undefined) => {
+      const field = `bank.${rail.id}.${name}` as FieldPath<OffRampFormValues>;
+      if (value && !getValues(field) && !getFieldState(field).isDirty) setValue(field, value);
+    };
+    if (rail.fields.some((field) => field.name === 'holderType')) fill('holderType', 'INDIVIDUAL');
+    fill('firstName', verifiedNames.firstName);
+    fill('lastName', verifiedNames.lastName);
+  }, [verifiedNames, rail, getValues, getFieldState, setValue]);
 
   /** A change can make another field right or wrong (the BIC's country, a document number's type). */
   const recheck = (changed: string, complete: boolean) => {
