@@ -6,6 +6,7 @@
  */
 import type { FiatCurrency } from '../api/chains';
 import { BANK_COUNTRIES } from '../api/contract';
+import { retryingLoad } from '../widget/lazy';
 import type { PayoutRail, RailEntry } from './types';
 
 export type { BankDetailsPath, BankField, BankValues, FieldOption, FieldProblem, PayoutRail, Phrase, RailEntry } from './types';
@@ -33,20 +34,28 @@ export const PAYOUT_CURRENCIES: FiatCurrency[] = entries.map((rail) => rail.fiat
 export const emptyBankValues = () =>
   Object.fromEntries(entries.map((rail) => [rail.id, {}])) as Record<RailId, Record<string, string>>;
 
-const loading = new Map<RailId, Promise<PayoutRail>>();
+const loaders = new Map<RailId, () => Promise<PayoutRail>>();
 const loaded = new Map<RailId, PayoutRail>();
 
-/** The rail's module, loaded once; the same promise every time (React's `use` needs that). */
+/**
+ * The rail's module, downloaded with retries (see `retryingLoad`): the same promise while it loads
+ * and once it has (React's `use` needs that), a new download once a failed one is retried.
+ */
 export const loadRail = (id: RailId): Promise<PayoutRail> => {
-  let promise = loading.get(id);
-  if (!promise) {
-    promise = rails[id].load().then((rail) => {
-      loaded.set(id, rail);
+  let load = loaders.get(id);
+  if (!load) {
+    const keep = <Rail extends PayoutRail | undefined>(rail: Rail) => {
+      if (rail) loaded.set(id, rail);
       return rail;
-    });
-    loading.set(id, promise);
+    };
+    load = retryingLoad<PayoutRail>(
+      () => rails[id].load().then((rail) => keep(rail)),
+      // The module imported again under a fresh URL: its rail is the export with the rail's id.
+      (module) => keep(Object.values(module).find((value): value is PayoutRail => (value as PayoutRail | null)?.id === id)),
+    );
+    loaders.set(id, load);
   }
-  return promise;
+  return load();
 };
 
 /** The rail's module if it has loaded. */

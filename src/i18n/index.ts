@@ -3,6 +3,7 @@
  */
 import { createContext, useContext } from 'react';
 import { tokenDecimals } from '../api/chains';
+import { retryingLoad } from '../widget/lazy';
 import { en, type MessageKey, type Messages } from './en';
 
 export type { MessageKey, Messages } from './en';
@@ -13,7 +14,8 @@ export type { MessageKey, Messages } from './en';
  */
 const catalogueLoaders = {
   en: async () => en,
-  es: () => import('./es').then((module) => module.es),
+  // Retried (see `retryingLoad`); imported again under a fresh URL, the catalogue is its `es` export.
+  es: retryingLoad(() => import('./es').then((module) => module.es), (module) => module.es as Messages | undefined),
 } as const satisfies Record<string, () => Promise<Messages>>;
 export type Language = keyof typeof catalogueLoaders;
 export const LANGUAGES = Object.keys(catalogueLoaders) as Language[];
@@ -21,23 +23,23 @@ export const LANGUAGES = Object.keys(catalogueLoaders) as Language[];
 const loadedCatalogues = new Map<Language, Messages>([['en', en]]);
 const loadingCatalogues = new Map<Language, Promise<Messages>>();
 
-/** A language's catalogue, loaded once; the same promise every time (React's `use` needs that). */
+/**
+ * A language's catalogue, downloaded with retries; the same promise every time (React's `use`
+ * needs that). A catalogue that cannot be fetched (offline, a stale deploy) must not break the page,
+ * nor hide it while it is fetched again: English answers, and a later ask fetches the catalogue
+ * again (once a failed download may be retried, see `retryFailedLoads`) for the renders after it.
+ */
 export const loadCatalogue = (language: Language): Promise<Messages> => {
+  const keep = (messages: Messages) => {
+    loadedCatalogues.set(language, messages);
+    return messages;
+  };
   let promise = loadingCatalogues.get(language);
   if (!promise) {
-    promise = catalogueLoaders[language]().then(
-      (messages) => {
-        loadedCatalogues.set(language, messages);
-        return messages;
-      },
-      // A catalogue that cannot be fetched (offline, a stale deploy) must not break the page:
-      // English now, and a fresh try at the next render that asks.
-      () => {
-        loadingCatalogues.delete(language);
-        return en;
-      },
-    );
+    promise = catalogueLoaders[language]().then(keep, () => en);
     loadingCatalogues.set(language, promise);
+  } else {
+    catalogueLoaders[language]().then(keep, () => undefined);
   }
   return promise;
 };

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { createProxyClient } from '../api/client';
 import { isOffRampError } from '../api/errors';
@@ -18,6 +18,7 @@ import { useOnline } from './hooks/useOnline';
 import { KYC_QUERY_KEY, useKycStatus } from './hooks/useKycStatus';
 import { DEFAULT_POLL_INTERVAL_MS, useOrder } from './hooks/useOrder';
 import { useQuote, type LockedQuote, type QuoteInput } from './hooks/useQuote';
+import { lazyWithRetry } from './lazy';
 import { StepBoundary } from './parts/StepBoundary';
 import { AmountStep } from './steps/AmountStep';
 import { BankStep } from './steps/BankStep';
@@ -25,8 +26,8 @@ import { KycStep } from './steps/KycStep';
 import { ReviewStep } from './steps/ReviewStep';
 import { STEPS, type OffRampStep, type OffRampWidgetProps, type QuoteState } from './types';
 
-const SendStep = lazy(() => import('./steps/SendStep'));
-const StatusStep = lazy(() => import('./steps/StatusStep'));
+const SendStep = lazyWithRetry(() => import('./steps/SendStep'));
+const StatusStep = lazyWithRetry(() => import('./steps/StatusStep'));
 
 export { STEPS } from './types';
 export type { OffRampStep, OffRampWidgetProps, QuoteState, SubmittedOrder } from './types';
@@ -145,6 +146,13 @@ function Checkout(props: OffRampWidgetProps) {
   // ── Steps ──
   const [step, setStep] = useState<OffRampStep>(() => order.resumedStep ?? 'amount');
   const stepRef = useLatest(step);
+  // The order's steps download while the user reviews it: once Confirm has made the order, its
+  // address must show, whatever the signal does then.
+  useEffect(() => {
+    if (step !== 'review') return;
+    SendStep.preload();
+    StatusStep.preload();
+  }, [step]);
   const [kycRequired, setKycRequired] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);

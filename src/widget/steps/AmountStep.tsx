@@ -16,6 +16,12 @@ import { QuoteSummary, SendingCosts } from '../parts/QuoteSummary';
 /** Long enough to let a number be typed, short enough to feel immediate. */
 export const QUOTE_DEBOUNCE_MS = 450;
 
+/** Downloads the rail that pays out a currency; a failure shows, and is retried, on the bank step. */
+const prefetchRail = (currency: string) => {
+  const rail = railFor(currency);
+  if (rail) loadRail(rail.id).catch(() => undefined);
+};
+
 interface AmountStepProps {
   quote: QuoteState;
   onQuoteInput: (input: QuoteInput | undefined) => void;
@@ -37,11 +43,11 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
   const settled = useDebouncedValue(input, QUOTE_DEBOUNCE_MS);
   useEffect(() => onQuoteInput(settled), [settled, onQuoteInput]);
 
-  // Fetch the bank step's fields while the user is busy here.
+  // Fetch the bank step's fields on intent, while the user is busy here: an amount typed (Continue
+  // comes next), a currency chosen, Continue within reach.
   useEffect(() => {
-    const rail = railFor(fiatCurrency);
-    if (rail) void loadRail(rail.id);
-  }, [fiatCurrency]);
+    if (settled) prefetchRail(fiatCurrency);
+  }, [settled, fiatCurrency]);
 
   // A quote that expires while the user is on this step is renewed without asking.
   const { expired, isFetching, renew } = quote;
@@ -114,7 +120,7 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
             id={`${id}-currency`}
             aria-invalid={currencyProblem ? true : undefined}
             aria-describedby={`${id}-currency-error`}
-            {...register('fiatCurrency')}
+            {...register('fiatCurrency', { onChange: (event: React.ChangeEvent<HTMLSelectElement>) => prefetchRail(event.target.value) })}
           >
             {PAYOUT_CURRENCIES.map((currency) => (
               <option key={currency} value={currency}>
@@ -183,7 +189,7 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
       </section>
 
       <div className="orw-actions">
-        <button type="button" onClick={continueIfReady}>
+        <button type="button" onClick={continueIfReady} onPointerEnter={() => prefetchRail(fiatCurrency)} onFocus={() => prefetchRail(fiatCurrency)}>
           {t('action.continue')}
         </button>
       </div>

@@ -1,0 +1,120 @@
+/**
+ * The parts that load on demand, on a bad signal, in Chromium against the demo (widget, proxy and
+ * sandbox on the dev server): a failed download of the Send step's code or of a bank rail is
+ * retried, and once it has given up, "Start this step again" downloads it again.
+ */
+import type { Browser, Page, Route } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startDemo } from './browser';
+
+const CLABE = '014680260346007120';
+const WAIT = { timeout: 30_000 };
+/** The modules as the dev server serves them (a retry may add a query). */
+const SEND_STEP = '/src/widget/steps/SendStep.tsx';
+const MX_RAIL = '/src/countries/mx.ts';
+
+describe('lazily loaded parts on a bad signal, in Chromium', () => {
+  let server: ViteDevServer;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ server, url } = await startDemo());
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /**
+   * A page whose requests for `path` fail while `failing(n)` says so for the n-th of them (1 first);
+   * `requests` lists their URLs. Uncaught errors are collected in `problems`.
+   */
+  const open = async (path: string, failing: (n: number) => boolean) => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 1000 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.route(
+      (address) => address.pathname === path,
+      (route: Route) => {
+        requests.push(route.request().url());
+        return failing(requests.length) ? route.abort('internetdisconnected') : route.continue();
+      },
+    );
+    await page.goto(url);
+    return Object.assign(page, { problems, requests });
+  };
+
+  const toBank = async (page: Page) => {
+    await page.getByLabel('Amount', { exact: true }).fill('100');
+    await expect.poll(() => page.getByText(/Quote expires in \d:\d\d/).count(), WAIT).toBe(1);
+    await page.getByRole('button', { name: 'Continue' }).click();
+  };
+
+  const toReview = async (page: Page) => {
+    await toBank(page);
+    await page.getByLabel('CLABE').fill(CLABE);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => page.getByText('CLABE •••• 7120').count(), WAIT).toBe(1);
+  };
+
+  const addressShown = async (page: Page) => {
+    await page.getByRole('region', { name: 'Deposit address' }).waitFor(WAIT);
+    expect((await page.locator('.orw-address').innerText()).replace(/\s+/g, '')).toMatch(/^0x[0-9a-fA-F]{40}$/);
+  };
+
+  it('shows the deposit address after Confirm although the first download of the Send step failed', async () => {
+    const page = await open(SEND_STEP, (n) => n === 1);
+    await toReview(page);
+    // Downloaded while the user reviews, retried after the failure: before Confirm.
+    await expect.poll(() => page.requests.length, WAIT).toBe(2);
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await addressShown(page);
+    expect(page.requests).toHaveLength(2);
+    expect(page.problems).toEqual([]);
+  });
+
+  it('shows the step\'s error while the Send step cannot be downloaded, and the address once "Start this step again" can', async () => {
+    let failing = true;
+    const page = await open(SEND_STEP, () => failing);
+    await toReview(page);
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    const again = page.getByRole('button', { name: 'Start this step again' });
+    await again.waitFor(WAIT);
+    expect(await page.getByText('Something went wrong on this screen. Everything you entered is kept.').count()).toBe(1);
+    const tried = page.requests.length;
+    expect(tried).toBeGreaterThanOrEqual(4);
+    failing = false;
+    await again.click();
+    await addressShown(page);
+    expect(page.requests.length).toBeGreaterThan(tried);
+    expect(page.problems).toEqual([]);
+  });
+
+  it('shows the bank fields although the first download of the Mexican rail failed', async () => {
+    const page = await open(MX_RAIL, (n) => n === 1);
+    await toBank(page);
+    await page.getByLabel('CLABE').fill(CLABE);
+    await expect.poll(() => page.getByText('Bank: Banco Santander').count(), WAIT).toBe(1);
+    expect(page.requests).toHaveLength(2);
+    expect(page.problems).toEqual([]);
+  });
+
+  it('shows the bank step\'s error while the rail cannot be downloaded, and its fields once "Start this step again" can', async () => {
+    let failing = true;
+    const page = await open(MX_RAIL, () => failing);
+    await toBank(page);
+    const again = page.getByRole('button', { name: 'Start this step again' });
+    await again.waitFor(WAIT);
+    failing = false;
+    await again.click();
+    await page.getByLabel('CLABE').fill(CLABE);
+    await expect.poll(() => page.getByText('Bank: Banco Santander').count(), WAIT).toBe(1);
+    expect(page.problems).toEqual([]);
+  });
+});
