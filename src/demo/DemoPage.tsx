@@ -93,6 +93,8 @@ export function DemoPage() {
           Language{' '}
           <select value={locale} onChange={(event) => setLocale(event.target.value)}>
             <option value="en">English</option>
+            <option value="es-MX">Español (México)</option>
+            {/* A bare language: numbers follow the browser's region for it, else the currency's country. */}
             <option value="es">Español</option>
           </select>
         </label>

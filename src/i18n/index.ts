@@ -2,7 +2,7 @@
  * Every sentence the user sees, in every language, and number formatting over `Intl`.
  */
 import { createContext, useContext } from 'react';
-import { tokenDecimals } from '../api/chains';
+import { tokenDecimals, type FiatCurrency } from '../api/chains';
 import { retryingLoad } from '../widget/lazy';
 import { en, type MessageKey, type Messages } from './en';
 
@@ -63,11 +63,51 @@ export const resolveLocale = (locale?: string): string => {
   }
 };
 
+/**
+ * Where each payout currency is paid, as the regional tags of the languages spoken there: a bare
+ * language paid in that currency writes numbers as that country does.
+ */
+const CURRENCY_LOCALES: Record<FiatCurrency, readonly string[]> = {
+  MXN: ['es-MX'],
+  DOP: ['es-DO'],
+  EUR: ['es-ES'],
+  USD: ['en-US', 'es-US'],
+};
+
+const browserLanguages = (): readonly string[] => (typeof navigator === 'undefined' ? [] : (navigator.languages ?? []));
+
+const parseTag = (tag: string): Intl.Locale | undefined => {
+  try {
+    return new Intl.Locale(tag);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The tag numbers are read and written in. A tag with a region is kept as it is. A bare language
+ * (`es`) takes the browser's own regional tag of that language (`es-MX` among `navigator.languages`),
+ * else the regional tag of the payout currency's country where that language is spoken (`es` paid
+ * in DOP: `es-DO`), else stays bare. "1,000" means a thousand to a Mexican user, one to a Spaniard.
+ */
+export const numberLocale = (locale: string, currency: string, preferred: readonly string[] = browserLanguages()): string => {
+  const asked = parseTag(locale);
+  if (!asked || asked.region) return locale;
+  const sameLanguage = (tag: string) => {
+    const candidate = parseTag(tag);
+    return candidate?.region !== undefined && candidate.language === asked.language;
+  };
+  const regional = preferred.find(sameLanguage) ?? CURRENCY_LOCALES[currency as FiatCurrency]?.find(sameLanguage);
+  return regional ? new Intl.Locale(regional).toString() : locale;
+};
+
 export type Params = Record<string, string | number>;
 
 export interface Translator {
   locale: string;
   language: Language;
+  /** The catalogue, for a translator of the same language in another regional tag. */
+  messages: Messages;
   t: (key: MessageKey, params?: Params) => string;
   fiat: (amount: number, currency: string) => string;
   token: (amount: number, token: string) => string;
@@ -84,6 +124,7 @@ export const createTranslator = (locale: string, messages: Messages = en): Trans
   return {
     locale,
     language,
+    messages,
     t: (key, params) => fill(messages[key], params),
     fiat: (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount),
     token: (amount, token) =>

@@ -1,25 +1,24 @@
 /**
  * The widget's stylesheet. Scoped to `[data-offramp-widget]` and read only through custom
  * properties, so a host can theme it and two widgets can share a page. Shipped as a string and
- * rendered by React's <style precedence>, so partners import nothing but the component.
+ * rendered by React's <style precedence>, so partners import nothing but the component. The root's
+ * `data-theme` picks the palette; the host's `appearance` overrides properties on the root itself.
  */
+import { PALETTES, type Palette } from './palette';
+
 export const STYLESHEET_ID = 'offramp-widget-styles';
+
+const customProperties = (palette: Palette) =>
+  Object.entries(palette)
+    .map(([name, value]) => `--orw-${name}: ${value};`)
+    .join('\n  ');
 
 export const stylesheet = /* css */ `
 [data-offramp-widget] {
-  --orw-color-primary: #2f5bea;
-  --orw-color-primary-text: #ffffff;
-  --orw-color-text: #16181d;
-  --orw-color-muted: #5b6270;
-  --orw-color-border: #cfd4dc;
-  --orw-color-surface: #ffffff;
-  --orw-color-subtle: #f3f5f8;
-  --orw-color-error: #b42318;
-  --orw-color-warning-bg: #fff4e5;
-  --orw-color-warning: #7a3e00;
-  --orw-color-success: #067647;
+  ${customProperties(PALETTES.light)}
   --orw-radius: 12px;
   --orw-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color-scheme: light;
   box-sizing: border-box;
   width: 100%;
   max-width: 440px;
@@ -32,6 +31,10 @@ export const stylesheet = /* css */ `
   font-family: var(--orw-font);
   font-size: 16px;
   line-height: 1.45;
+}
+[data-offramp-widget][data-theme="dark"] {
+  ${customProperties(PALETTES.dark)}
+  color-scheme: dark;
 }
 [data-offramp-widget] *, [data-offramp-widget] *::before, [data-offramp-widget] *::after { box-sizing: inherit; }
 [data-offramp-widget] form { display: grid; gap: 16px; margin: 0; }
@@ -84,7 +87,8 @@ export const stylesheet = /* css */ `
 [data-offramp-widget] button.orw-secondary { background: transparent; color: var(--orw-color-primary); }
 [data-offramp-widget] button:disabled { opacity: 0.5; cursor: not-allowed; }
 [data-offramp-widget] .orw-alert { margin: 0; padding: 12px 14px; border-radius: calc(var(--orw-radius) / 1.5); background: var(--orw-color-warning-bg); color: var(--orw-color-warning); }
-[data-offramp-widget] .orw-alert[data-tone="error"] { background: #fef3f2; color: var(--orw-color-error); }
+[data-offramp-widget] .orw-alert[data-tone="error"] { background: var(--orw-color-error-bg); color: var(--orw-color-error); }
+/* A QR code scans dark on light, in either scheme. */
 [data-offramp-widget] .orw-qr { display: flex; justify-content: center; padding: 12px; background: #ffffff; border-radius: var(--orw-radius); }
 [data-offramp-widget] .orw-qr svg { width: min(220px, 70vw); height: auto; }
 [data-offramp-widget] .orw-address { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 1rem; word-spacing: 0.2em; overflow-wrap: anywhere; margin: 0; }

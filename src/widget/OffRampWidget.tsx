@@ -1,13 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
+import { FormProvider, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
 import { createProxyClient } from '../api/client';
 import { isOffRampError } from '../api/errors';
 import type { OrderBody } from '../api/schemas';
 import { loadedRail, railFor } from '../countries';
-import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalogue, resolveLocale, useI18n } from '../i18n';
-import { STYLESHEET_ID, stylesheet } from '../theme/styles';
+import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalogue, numberLocale, resolveLocale, useI18n } from '../i18n';
+import { appearanceStyle, STYLESHEET_ID, stylesheet, useColorScheme } from '../theme';
 import { ProxyClientContext } from './context';
 import { describeError, type ErrorView } from './errorCatalogue';
 import { encodeProblem, formSchemaFor, initialValues, parseAmount, separatorsOf, typedAmount, usesSavedAccount, type OffRampFormValues } from './form';
@@ -97,31 +97,39 @@ function Checkout(props: OffRampWidgetProps) {
     onError,
     onKycRequired,
     onStepChange,
+    theme,
+    appearance,
   } = props;
-  const i18n = useI18n();
+  const asked = useI18n();
   const online = useOnline();
   const events = useLatest({ onQuote, onSubmitted, onError, onKycRequired, onStepChange });
   const [initial] = useState(() => initialValues(defaultValues, receiverId));
-  // The resolver follows the locale's number notation; a ref, so a locale change needs no new form.
-  const resolver = useRef(zodResolver(formSchemaFor(separatorsOf(i18n.locale))));
-  const notation = useRef(separatorsOf(i18n.locale));
+  // The resolver follows the locale's number notation (set below, once the locale is known); a ref,
+  // so a locale change needs no new form.
+  const resolver = useRef<Resolver<OffRampFormValues> | null>(null);
   const form = useForm<OffRampFormValues>({
     defaultValues: initial,
-    resolver: (values, context, options) => resolver.current(values, context, options),
+    resolver: (values, context, options) => resolver.current!(values, context, options),
     mode: 'onTouched',
     reValidateMode: 'onChange',
   });
+  // Numbers follow the currency paid while the locale names a language only (see `numberLocale`).
+  const fiatCurrency = useWatch({ control: form.control, name: 'fiatCurrency' });
+  const locale = numberLocale(asked.locale, fiatCurrency);
+  const i18n = useMemo(() => createTranslator(locale, asked.messages), [locale, asked.messages]);
+  const separators = useMemo(() => separatorsOf(locale), [locale]);
+  resolver.current ??= zodResolver(formSchemaFor(separators));
+  const notation = useRef(separators);
 
   useEffect(() => {
     // A new notation: the amount already typed keeps its value, written the new way.
     const before = notation.current;
-    const next = separatorsOf(i18n.locale);
-    notation.current = next;
-    resolver.current = zodResolver(formSchemaFor(next));
-    if (before.decimal === next.decimal && before.group === next.group) return;
+    notation.current = separators;
+    resolver.current = zodResolver(formSchemaFor(separators));
+    if (before.decimal === separators.decimal && before.group === separators.group) return;
     const amount = parseAmount(form.getValues('amount'), before);
-    if (amount !== undefined) form.setValue('amount', typedAmount(amount, next));
-  }, [i18n.locale, form]);
+    if (amount !== undefined) form.setValue('amount', typedAmount(amount, separators));
+  }, [separators, form]);
 
   // The order's life (confirm, deposit, following, resume) lives in its hook; the steps it moves
   // between are this component's.
@@ -326,14 +334,19 @@ function Checkout(props: OffRampWidgetProps) {
     go(next);
   };
 
+  const colorScheme = useColorScheme(theme);
+  const appearanceKey = JSON.stringify(appearance ?? {});
+  const rootStyle = useMemo(() => appearanceStyle(JSON.parse(appearanceKey), colorScheme) as React.CSSProperties, [appearanceKey, colorScheme]);
+
   const index = FORM_STEPS.indexOf(step);
   const titleId = `${STYLESHEET_ID}-title`;
-  return (
-    <div data-offramp-widget="" lang={i18n.locale} ref={root}>
+  const widget = (
+    <div data-offramp-widget="" data-theme={colorScheme} lang={i18n.locale} style={rootStyle} ref={root}>
       <style href={STYLESHEET_ID} precedence="default">
         {stylesheet}
       </style>
       <FormProvider {...form}>
+        {/* Enter in a field presses the step's Continue (its submit button); the page never navigates. */}
         <form noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby={titleId}>
           <div>
             {index >= 0 && <p className="orw-progress">{i18n.t('step.progress', { current: index + 1, total: FORM_STEPS.length })}</p>}
@@ -395,4 +408,6 @@ function Checkout(props: OffRampWidgetProps) {
       </FormProvider>
     </div>
   );
+  // The steps read numbers in the locale the currency gives (see `numberLocale`).
+  return <I18nContext.Provider value={i18n}>{widget}</I18nContext.Provider>;
 }

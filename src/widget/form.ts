@@ -3,7 +3,7 @@
  * a catalogue key (and its parameters), never a sentence, so the step can say it in any language.
  */
 import * as z from 'zod/mini';
-import { BLOCKCHAIN_SYMBOLS, FIAT_CURRENCIES, FIAT_DECIMALS, isSupportedPair, tokenDecimals, type BlockchainSymbol, type FiatCurrency } from '../api/chains';
+import { BLOCKCHAIN_SYMBOLS, CHAIN_TOKENS, FIAT_CURRENCIES, FIAT_DECIMALS, isSupportedPair, tokenDecimals, type BlockchainSymbol, type FiatCurrency } from '../api/chains';
 import { bankProblems, emptyBankValues, loadedRail, PAYOUT_CURRENCIES, railFor, type FieldProblem, type RailId } from '../countries';
 
 export type AmountSide = 'crypto' | 'fiat';
@@ -44,7 +44,10 @@ export const AMOUNT_FIELDS = ['side', 'amount', 'fiatCurrency', 'blockchainSymbo
 
 
 const MAX_SIGNIFICANT_DIGITS = 15;
-/** Characters the amount input takes: 15 digits with their group and decimal separators. */
+/**
+ * Characters the amount input takes: 15 digits with their group and decimal separators, and a
+ * currency pasted with them (`US$ `).
+ */
 export const MAX_AMOUNT_LENGTH = 24;
 
 /** How the user's locale writes numbers: `1,500.50` in en-US and es-MX, `1.500,50` in es-ES. */
@@ -63,19 +66,47 @@ export const separatorsOf = (locale: string): NumberSeparators => {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Codes a pasted amount may carry: every ISO currency, and the tokens sold here (`100 USDC`). */
+const currencyCodes = new Set([
+  ...(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : FIAT_CURRENCIES),
+  ...Object.values(CHAIN_TOKENS).flat().map((token) => token.toUpperCase()),
+]);
+
+/** A sign with the letters some locales put before it (`$`, `MX$`, `US$`, `RD$`, `€`), or a code (`MXN`, `USDC.e`). */
+const CURRENCY = String.raw`\p{Lu}{0,3}\p{Sc}|\p{L}+(?:\.\p{L}+)?`;
+/** The number, with a currency before or after it, as `Intl` writes it and people paste it. */
+const WITH_CURRENCY = new RegExp(String.raw`^(?:(${CURRENCY})\s*)?(.*?)(?:\s*(${CURRENCY}))?$`, 'u');
+const isCurrency = (mark: string | undefined) => mark === undefined || /\p{Sc}/u.test(mark) || currencyCodes.has(mark.toUpperCase());
+
+export interface ReadAmount {
+  value: number;
+  /** Digits typed after the decimal separator. */
+  fractionDigits: number;
+}
+
 /**
- * A typed amount in the user's own notation: the locale's decimal separator, and its group
- * separator only where it groups thousands ("1,500" is fifteen hundred in en-US, never 1.5).
+ * A typed or pasted amount in the user's own notation: the locale's decimal separator, and its
+ * group separator (or a space, as `Intl` writes for many locales) only where it groups thousands:
+ * "1,500" is fifteen hundred in en-US, never 1.5. A currency around the number is dropped.
  */
-export const parseAmount = (raw: string, { decimal, group }: NumberSeparators): number | undefined => {
-  const text = raw.trim().replace(/\s/g, '');
+export const readAmount = (raw: string, { decimal, group }: NumberSeparators): ReadAmount | undefined => {
+  const [, before, number = '', after] = WITH_CURRENCY.exec(raw.trim()) ?? [];
+  if (!isCurrency(before) || !isCurrency(after)) return undefined;
   // Past 15 significant digits a number is no longer exact: refuse rather than round.
-  if (text.replace(/\D/g, '').replace(/^0+/, '').length > MAX_SIGNIFICANT_DIGITS) return undefined;
-  const pattern = new RegExp(`^(\\d{1,3}(?:${escape(group)}\\d{3})+|\\d*)(?:${escape(decimal)}(\\d+))?$`);
-  const match = pattern.exec(text);
-  if (!match || (!match[1] && !match[2])) return undefined;
-  return Number(`${(match[1] ?? '').split(group).join('') || '0'}.${match[2] ?? '0'}`);
+  if (number.replace(/\D/g, '').replace(/^0+/, '').length > MAX_SIGNIFICANT_DIGITS) return undefined;
+  // One kind of group separator in a number: the locale's, or spaces of any width.
+  const text = number.replace(/\s/g, ' ');
+  for (const separator of new Set([/\s/.test(group) ? ' ' : group, ' '])) {
+    const match = new RegExp(`^(\\d{1,3}(?:${escape(separator)}\\d{3})+|\\d*)(?:${escape(decimal)}(\\d*))?$`).exec(text);
+    if (!match) continue;
+    const [, whole = '', fraction] = match;
+    if (!whole && !fraction) return undefined;
+    return { value: Number(`${whole.split(separator).join('') || '0'}.${fraction || '0'}`), fractionDigits: fraction?.length ?? 0 };
+  }
+  return undefined;
 };
+
+export const parseAmount = (raw: string, separators: NumberSeparators): number | undefined => readAmount(raw, separators)?.value;
 
 /** An amount as the user would type it back (no grouping), e.g. when switching between send and receive. */
 export const typedAmount = (amount: number, { decimal }: NumberSeparators) => String(amount).replace('.', decimal);
@@ -89,13 +120,13 @@ const checkAmount = (
 ): FieldProblem | undefined => {
   const text = values.amount.trim();
   if (!text) return { key: 'validation.amount.required' };
-  const amount = parseAmount(text, separators);
+  const amount = readAmount(text, separators);
   if (amount === undefined) {
     return { key: 'validation.amount.invalid', params: { example: `1${separators.group}500${separators.decimal}50` } };
   }
-  if (amount <= 0) return { key: 'validation.amount.positive' };
+  if (amount.value <= 0) return { key: 'validation.amount.positive' };
   const decimals = amountDecimals(values);
-  if ((text.split(separators.decimal)[1] ?? '').length > decimals) return { key: 'validation.amount.decimals', params: { decimals } };
+  if (amount.fractionDigits > decimals) return { key: 'validation.amount.decimals', params: { decimals } };
   return undefined;
 };
 

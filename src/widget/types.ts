@@ -7,6 +7,7 @@ import type { DepositRequest } from '../api/deposit';
 import type { OffRampError } from '../api/errors';
 import type { Order, Quote, Transaction } from '../api/schemas';
 import type { OrderStatus } from '../api/contract';
+import type { Appearance, ThemeSetting } from '../theme';
 import type { ErrorView } from './errorCatalogue';
 import type { OffRampDefaultValues } from './form';
 import type { LockedQuote, QuoteInput } from './hooks/useQuote';
@@ -51,8 +52,16 @@ export interface StatusChange {
 export interface OffRampWidgetProps {
   /** Base URL of the partner's proxy, which adds the API key and the user. */
   proxyUrl: string;
-  /** BCP 47 tag (`es-MX`, `en`). Defaults to the browser's language; unknown languages get English. */
+  /**
+   * BCP 47 tag (`es-MX`, `en`). Defaults to the browser's language; unknown languages get English.
+   * Numbers follow a tag's region; a bare language (`es`) takes the browser's region for it, else
+   * the payout currency's country (`es` paid in MXN reads `1,500.50`, in EUR `1500,50`).
+   */
   locale?: string;
+  /** `light`, `dark`, or `auto` (the default): the page's `prefers-color-scheme`, followed live. */
+  theme?: ThemeSetting;
+  /** Accent, corner radius and font, set as the widget's `--orw-*` custom properties. */
+  appearance?: Appearance;
   /** Pre-fills the amount step; the user may change everything. Read once at mount. */
   defaultValues?: OffRampDefaultValues;
   /** A new locked quote is shown. */

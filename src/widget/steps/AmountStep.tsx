@@ -189,7 +189,8 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
       </section>
 
       <div className="orw-actions">
-        <button type="button" onClick={continueIfReady} onPointerEnter={() => prefetchRail(fiatCurrency)} onFocus={() => prefetchRail(fiatCurrency)}>
+        {/* The form's default button: Enter in a field presses it, as the browser does for a submit button. */}
+        <button type="submit" onClick={continueIfReady} onPointerEnter={() => prefetchRail(fiatCurrency)} onFocus={() => prefetchRail(fiatCurrency)}>
           {t('action.continue')}
         </button>
       </div>

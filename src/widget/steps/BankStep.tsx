@@ -137,7 +137,8 @@ function RailFields({ entry, chooseReceiver, onBack, onContinue }: BankStepProps
         <button type="button" className="orw-secondary" onClick={onBack}>
           {t('action.back')}
         </button>
-        <button type="button" onClick={continueIfValid}>
+        {/* The form's default button: Enter in a field presses it, as the browser does for a submit button. */}
+        <button type="submit" onClick={continueIfValid}>
           {t('action.continue')}
         </button>
       </div>
