@@ -7,7 +7,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { API_PATHS } from '../../src/api/contract';
 import { API_ERRORS, withRange, type ApiErrorName, type ApiErrorRow } from '../../src/api/errors';
-import { createTranslator, type Language, type MessageKey } from '../../src/i18n';
+import { createTranslator, numberLocale, type Language, type MessageKey } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
 import { es } from '../../src/i18n/es';
 
@@ -92,8 +92,10 @@ export const describeErrorRows = (language: Language) =>
     const operation = onQuote(name) ? 'quote' : 'order';
     const [orderKey, orderPlace, reading] = EXPECTED[name];
     const [key, place] = operation === 'quote' && reading ? reading.quote : [orderKey, orderPlace];
-    const fiat = (n: number) => new Intl.NumberFormat(language, { style: 'currency', currency: 'MXN' }).format(n);
-    const token = (n: number) => `${new Intl.NumberFormat(language, { maximumFractionDigits: 6 }).format(n)} USDC`;
+    // A bare language writes numbers as the payout's country does (es with pesos: es-MX).
+    const numbers = numberLocale(language, 'MXN', []);
+    const fiat = (n: number) => new Intl.NumberFormat(numbers, { style: 'currency', currency: 'MXN' }).format(n);
+    const token = (n: number) => `${new Intl.NumberFormat(numbers, { maximumFractionDigits: 6 }).format(n)} USDC`;
     const params =
       name === 'fiatAmountOutOfRange' ? { min: fiat(20), max: fiat(1_000_000) } : name === 'tokenAmountOutOfRange' ? { min: token(1), max: token(50_000) } : undefined;
     const sentence = translator.t(key, params);

@@ -4,6 +4,7 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { API_PATHS } from '../../src/api/contract';
 import { numberLocale, type Messages } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
 import { es } from '../../src/i18n/es';
@@ -68,11 +69,11 @@ describe('a bare language reads numbers as the user’s region does', () => {
     await harness.user.click(await screen.findByLabelText(es['amount.side.fiat']));
     await harness.user.type(screen.getByLabelText(es['amount.label']), '1,000');
     await awaitQuote(es);
-    const estimate = harness.requests.find((request) => request.method === 'GET');
+    const estimate = harness.requests.find((request) => request.method === 'GET' && new URL(request.url).pathname.endsWith(API_PATHS.quotes));
     expect(new URL(estimate!.url).searchParams.get('fiatAmount')).toBe('1000');
     expect(screen.queryByText(/^Ingresa un monto entre/)).not.toBeInTheDocument();
     const summary = screen.getByRole('region', { name: es['quote.title'] });
-    expect(within(summary).getByText(es['quote.youReceive']).nextElementSibling).toHaveTextContent(/^\$1,0\d\d\.\d\d$/);
+    expect(within(summary).getByText(es['quote.reachesBank']).nextElementSibling).toHaveTextContent(/^\$1,0\d\d\.\d\d$/);
     expect(widgetRoot()).toHaveAttribute('lang', 'es-MX');
 
     // Paid in euros, the same amount is written and read as Spain does.
@@ -80,7 +81,7 @@ describe('a bare language reads numbers as the user’s region does', () => {
     await waitFor(() => expect(widgetRoot()).toHaveAttribute('lang', 'es-ES'));
     expect(screen.getByLabelText(es['amount.label'])).toHaveValue('1000');
     await awaitQuote(es);
-    expect(within(screen.getByRole('region', { name: es['quote.title'] })).getByText(es['quote.youReceive']).nextElementSibling).toHaveTextContent(
+    expect(within(screen.getByRole('region', { name: es['quote.title'] })).getByText(es['quote.reachesBank']).nextElementSibling).toHaveTextContent(
       /^1\d{3},\d\d\s€$/,
     );
 

@@ -65,7 +65,10 @@ describe('the bank step of each rail', () => {
     await user.type(screen.getByLabelText('Routing number (ABA)'), '021000021');
     await user.type(screen.getByLabelText('Bank'), 'JPMorgan Chase');
     await user.selectOptions(screen.getByLabelText('The account belongs to'), 'INDIVIDUAL');
+    // The verified user's names are filled in; the holder here is someone else.
+    await user.clear(screen.getByLabelText('First name'));
     await user.type(screen.getByLabelText('First name'), 'Ana');
+    await user.clear(screen.getByLabelText('Last name'));
     await user.type(screen.getByLabelText('Last name'), 'García');
     await user.type(screen.getByLabelText('Street address'), '350 Fifth Ave');
     await user.type(screen.getByLabelText(/^Apartment/), 'Apt 4');
@@ -97,7 +100,9 @@ describe('the bank step of each rail', () => {
     await user.type(screen.getByLabelText('BIC (SWIFT code)'), 'COBADEFFXXX');
     await user.type(screen.getByLabelText('Bank'), 'Commerzbank');
     await user.selectOptions(screen.getByLabelText('The account belongs to'), 'INDIVIDUAL');
+    await user.clear(screen.getByLabelText('First name'));
     await user.type(screen.getByLabelText('First name'), 'Lena');
+    await user.clear(screen.getByLabelText('Last name'));
     await user.type(screen.getByLabelText('Last name'), 'Vogel');
     expect(await confirmAndReadBank(harness)).toEqual({
       country: 'DE', iban: 'DE89370400440532013000', accountIdentifier: 'DE89370400440532013000', bic: 'COBADEFFXXX',
