@@ -1,5 +1,7 @@
 /// <reference types="vitest/config" />
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
@@ -31,6 +33,19 @@ const builds: Record<string, BuildEnvironmentOptions> = {
     rollupOptions: { external: (id) => isDependency(id) || id.startsWith('node:') },
   },
 };
+
+/** Debian's Chromium for the stories' tests; a new object per project (Vitest changes what it is given). */
+const chromium = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+});
 
 /**
  * One file for the demo app (`vite`, `vite build`, `vite preview`), the library build
@@ -73,6 +88,12 @@ export default defineConfig(({ mode }) => ({
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
+      },
+      {
+        // Every story in Chromium: its play function, then axe (a violation fails it).
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: { name: 'storybook', browser: chromium() },
       },
     ],
   },
