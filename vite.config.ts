@@ -32,7 +32,23 @@ const builds: Record<string, BuildEnvironmentOptions> = {
     // A server installs its dependencies: none is bundled.
     rollupOptions: { external: (id) => isDependency(id) || id.startsWith('node:') },
   },
+  // `vite build --mode loader`: the embed's loader, as an ES module and as a classic script
+  // defining `window.OffRampWidget.mount`. After the lib build, into the same dist/.
+  loader: {
+    outDir: 'dist',
+    copyPublicDir: false,
+    emptyOutDir: false,
+    lib: {
+      entry: 'src/embed/loader.ts',
+      name: 'OffRampWidget',
+      formats: ['es', 'iife'],
+      fileName: (format) => (format === 'es' ? 'loader.js' : 'loader.global.js'),
+    },
+  },
 };
+
+/** The app build's pages: the demo, and the embed page partners frame (src/embed). */
+const pages = { main: 'index.html', embed: 'embed.html', 'embed-demo': 'embed-demo.html' };
 
 /** Debian's Chromium for the stories' tests; a new object per project (Vitest changes what it is given). */
 const chromium = () => ({
@@ -58,7 +74,7 @@ export default defineConfig(({ mode }) => ({
   // discover them (and reload the page) in the middle of a user's flow.
   optimizeDeps: { include: ['clabe-validator', 'ibantools', 'qrcode.react'] },
   preview: { host: '127.0.0.1' },
-  build: builds[mode] ?? { outDir: 'dist-demo' },
+  build: builds[mode] ?? { outDir: 'dist-demo', rollupOptions: { input: pages } },
   test: {
     // Widget tests spend much of their time waiting on the sandbox and the clock: one worker per
     // core (Vitest's default leaves one core idle).
