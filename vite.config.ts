@@ -74,6 +74,8 @@ export default defineConfig(({ mode }) => ({
   // discover them (and reload the page) in the middle of a user's flow.
   optimizeDeps: { include: ['clabe-validator', 'ibantools', 'qrcode.react'] },
   preview: { host: '127.0.0.1' },
+  // The package ships React's production JSX whatever NODE_ENV it is built under (a test runner's is `test`).
+  oxc: mode === 'lib' ? { jsx: { development: false } } : undefined,
   build: builds[mode] ?? { outDir: 'dist-demo', rollupOptions: { input: pages } },
   test: {
     // Widget tests spend much of their time waiting on the sandbox and the clock: one worker per
