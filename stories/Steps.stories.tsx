@@ -3,10 +3,10 @@
  * user would, then left there to look at.
  */
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, waitFor } from 'storybook/test';
+import { expect, fn, waitFor } from 'storybook/test';
 import type { OffRampWidgetProps } from '../src/widget/types';
 import { backendOf, sandboxedWidget } from './widget';
-import { COUNTDOWN, quoted, sendIt, toBank, toReviewWithSavedAccount, toSend, WAIT } from './flow';
+import { COUNTDOWN, heading, quoted, sendIt, toBank, toReviewWithSavedAccount, toSend, WAIT } from './flow';
 
 const meta = {
   ...sandboxedWidget,
@@ -16,6 +16,9 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** A transfer's hash as a wallet on Polygon answers it. */
+const WALLET_TRANSFER_HASH = `0x${'5e'.repeat(32)}`;
 
 /** Step 1, pre-filled by `defaultValues`: a locked quote shows at once, with its rate and countdown. */
 export const Amount: Story = {
@@ -58,6 +61,20 @@ export const Review: Story = {
   },
 };
 
+/** A slow server (5 s for every call from the review on): Confirm shows it is working and cannot be pressed twice. */
+export const Confirming: Story = {
+  play: async (context) => {
+    await toReviewWithSavedAccount(context);
+    const { canvas, userEvent } = context;
+    backendOf(context).sandbox.configure({ latencyMs: 5_000 });
+    const confirmButton = canvas.getByRole('button', { name: 'Confirm' });
+    await userEvent.click(confirmButton);
+    await expect(await canvas.findByText('Confirming…', {}, WAIT)).toBeVisible();
+    await expect(confirmButton).toBeDisabled();
+    await expect(confirmButton).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
 /** Step 4: the deposit address as a QR code and in groups of four, the exact amount, the warning. */
 export const Send: Story = {
   play: async (context) => {
@@ -68,6 +85,19 @@ export const Send: Story = {
     await expect(canvas.getByRole('img', { name: 'QR code of the deposit address' })).toBeVisible();
     await expect(canvas.getByText(/^Send exactly 100 USDC on Polygon/)).toBeVisible();
     await expect(canvas.getByText(/may be lost for good/)).toBeVisible();
+  },
+};
+
+/** The partner's own wallet sends the deposit (`onInitiateDeposit`): the widget tells the API with the transfer's hash and follows the order. */
+export const SendFromWallet: Story = {
+  args: { onInitiateDeposit: fn(async () => ({ transactionHash: WALLET_TRANSFER_HASH })) },
+  play: async (context) => {
+    await toSend(context);
+    const { canvas, userEvent, args } = context;
+    await userEvent.click(canvas.getByRole('button', { name: 'Send from your wallet' }));
+    await heading(context, 'status');
+    await expect(args.onInitiateDeposit).toHaveBeenCalledWith(expect.objectContaining({ tokenSymbol: 'USDC', blockchainSymbol: 'POL' }));
+    await expect(backendOf(context).sandbox.orders()[0]?.invoice.transactionHash).toBe(WALLET_TRANSFER_HASH);
   },
 };
 
