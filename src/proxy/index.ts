@@ -242,7 +242,7 @@ export function createOffRampProxy(options: OffRampProxyOptions): OffRampProxy {
     allowMethods: ['GET', 'POST', 'PUT'],
     exposeHeaders: [HEADERS.requestId, 'date', 'retry-after', REPLAYED_HEADER],
     // No allowHeaders: an allowed origin's preflight gets the headers it asks for, the partner's own
-    // (a CSRF token) and `authorization` (an embed's session token) included. None goes upstream.
+    // (a CSRF token) and `authorization` (an embed's session token) included; neither is sent upstream.
     credentials: true,
     maxAge: 600,
   });
