@@ -80,6 +80,7 @@ export const UnitedStates: Story = {
 
 /** SEPA, EUR: an IBAN pasted with spaces in lower case, a BIC of the same country, bank and holder. */
 export const Sepa: Story = {
+  name: 'SEPA',
   args: { defaultValues: { amount: '100', fiatCurrency: 'EUR' } },
   play: async (context) => {
     await toBank(context);

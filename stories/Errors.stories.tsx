@@ -55,6 +55,7 @@ export const BankDetailsRefused: Story = {
 
 /** A user who has not passed KYC confirms: a screen explains it and hands over to the partner's KYC (`onKycRequired`). */
 export const KycRequired: Story = {
+  name: 'KYC required',
   parameters: { backend: { userId: SANDBOX_FIXTURES.unverifiedUserId } satisfies StoryBackendOptions },
   play: async (context) => {
     await toBank(context);

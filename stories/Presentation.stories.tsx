@@ -36,6 +36,7 @@ export const Spanish: Story = {
 
 /** A 320-pixel phone, on the widest step (the deposit's QR code and address): nothing is cut off or scrolls sideways. */
 export const Phone: Story = {
+  name: 'Phone, 320 px',
   args: { defaultValues: { amount: '100' } },
   globals: { viewport: { value: PHONE_VIEWPORT, isRotated: false } },
   play: async (context) => {
