@@ -118,6 +118,12 @@ describe('the built embed under a strict Content-Security-Policy', () => {
     expect(problems).toEqual([]);
   });
 
+  it("adopts the widget's stylesheet because the same policy refuses the <style> React renders it in (on the demo page)", async () => {
+    const { page, problems } = await open();
+    await page.goto(site.demoPageUrl);
+    await expect.poll(() => problems.some((text) => text.startsWith('CSP violation: style-src-elem')), { timeout: 10_000 }).toBe(true);
+  });
+
   it('cannot be framed by a site its frame-ancestors does not name', async () => {
     const { page, console: messages } = await open();
     await page.goto(site.otherSitePageUrl);

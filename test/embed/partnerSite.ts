@@ -30,6 +30,8 @@ export interface PartnerSite {
   otherSitePageUrl: string;
   /** The embed page, on localhost. */
   embedUrl: string;
+  /** The demo page (the widget rendered by React alone), on localhost under the embed page's headers. */
+  demoPageUrl: string;
   close: () => Promise<void>;
 }
 
@@ -91,7 +93,8 @@ export async function servePartnerSite({ appDir, loaderFile, tokens }: PartnerSi
       if (pathname === '/loader.global.js') return file(loaderFile);
     }
     if (host === `localhost:${port}`) {
-      if (pathname === '/embed.html') return file(join(appDir, 'embed.html'), embedPageHeaders(hostOrigin()));
+      // The demo page too, under the same headers: the widget as React renders it, for comparison.
+      if (pathname === '/embed.html' || pathname === '/index.html') return file(join(appDir, pathname), embedPageHeaders(hostOrigin()));
       const path = normalize(join(appDir, pathname));
       if (pathname.startsWith('/assets/') && path.startsWith(join(appDir, 'assets'))) return file(path);
     }
@@ -111,6 +114,7 @@ export async function servePartnerSite({ appDir, loaderFile, tokens }: PartnerSi
     hostPageUrl: `${hostOrigin()}/host.html`,
     otherSitePageUrl: `http://127.0.0.1:${otherSite}/host.html`,
     embedUrl: `${embedOrigin()}/embed.html`,
+    demoPageUrl: `${embedOrigin()}/index.html`,
     close: async () => {
       await Promise.all(
         servers.map(
