@@ -138,6 +138,8 @@ describe('the embed in Chromium, framed across origins', () => {
     expect(new Set(proxied.map((request) => request.authorization))).toEqual(new Set([`Bearer ${SESSION_TOKEN}`]));
     for (const { url } of proxied) expect(url).not.toContain(SESSION_TOKEN);
 
+    // The sandbox lets the wallet link through (Chromium logs an error when a sandbox blocks it).
+    await frame.getByRole('link', { name: 'Open in a wallet app' }).click();
     // clipboard-write is allowed to the frame, and is enough for the copy button.
     await frame.getByRole('button', { name: 'Copy address' }).click();
     await expect.poll(() => frame.getByText('Copied to the clipboard').count(), { timeout: 10_000 }).toBe(1);
