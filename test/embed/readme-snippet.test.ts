@@ -3,6 +3,7 @@
  * the real loader as `window.OffRampWidget`: the options it mounts with pass the embed page's own
  * check, and its event handler reads the `submitted` event the protocol defines.
  */
+import { runInThisContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as loader from '../../src/embed/loader';
 import { hostMessageSchema } from '../../src/embed/schemas';
@@ -22,7 +23,8 @@ describe("the README's embed snippet", () => {
     expect(loaderScript?.src).toMatch(/\/loader\.global\.js$/);
     document.body.append(...[...template.content.children].filter((element) => element.tagName !== 'SCRIPT'));
     Object.assign(window, { OffRampWidget: { mount: loader.mount } });
-    (0, eval)(pageScript!.textContent!);
+    // As the page's classic script: in the global scope, where the page's `document` is.
+    runInThisContext(pageScript!.textContent!);
 
     const frame = document.querySelector('iframe')!;
     const embedOrigin = new URL(frame.src).origin;
