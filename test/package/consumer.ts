@@ -63,6 +63,8 @@ export interface BuiltPage {
   outDir: string;
   /** Every file the page loads before its script runs: the entry and its static imports. */
   initialFiles: string[];
+  /** Each JavaScript file's modules (by id) and their code as rendered into it, before minifying. */
+  modules: Record<string, Record<string, string>>;
   /** What Vite warned about while building. */
   warnings: string[];
 }
@@ -71,7 +73,12 @@ export interface BuiltPage {
  * Builds one page of the app with Vite and the React plugin, as `npm create vite` (react) would: an
  * `index.html` and its script `src/<name>.jsx`.
  */
-export async function buildPage(folder: string, name: string, script: string, options: { profiling?: boolean } = {}): Promise<BuiltPage> {
+export async function buildPage(
+  folder: string,
+  name: string,
+  script: string,
+  options: { profiling?: boolean; minify?: boolean } = {},
+): Promise<BuiltPage> {
   const root = join(folder, name);
   mkdirSync(join(root, 'src'), { recursive: true });
   writeFileSync(
@@ -88,8 +95,9 @@ export async function buildPage(folder: string, name: string, script: string, op
   // would otherwise give React's development build and JSX.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
+  let output: Awaited<ReturnType<typeof build>>;
   try {
-    await build({
+    output = await build({
       root,
       configFile: false,
       envDir: false,
@@ -99,10 +107,16 @@ export async function buildPage(folder: string, name: string, script: string, op
       plugins: [react()],
       // React's profiling build keeps <Profiler> working in production.
       resolve: options.profiling ? { alias: [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] } : {},
-      build: { outDir, emptyOutDir: true, manifest: true },
+      build: { outDir, emptyOutDir: true, manifest: true, minify: options.minify ?? true },
     });
   } finally {
     process.env.NODE_ENV = nodeEnv;
+  }
+  const modules: BuiltPage['modules'] = {};
+  for (const { output: files } of Array.isArray(output) ? output : 'output' in output ? [output] : []) {
+    for (const file of files) {
+      if (file.type === 'chunk') modules[file.fileName] = Object.fromEntries(Object.entries(file.modules).map(([id, module]) => [id, module.code ?? '']));
+    }
   }
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
   const initial = new Set<string>();
@@ -113,7 +127,7 @@ export async function buildPage(folder: string, name: string, script: string, op
     for (const imported of chunk.imports ?? []) visit(imported);
   };
   for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
-  return { outDir, initialFiles: [...initial], warnings };
+  return { outDir, initialFiles: [...initial], modules, warnings };
 }
 
 const CONTENT_TYPES: Record<string, string> = {
