@@ -17,6 +17,8 @@ import { embedPageHeaders, readmeEmbedTokens } from '../embed/readme';
 import { launchChromium } from './browser';
 
 const SHOTS = 'test-results/screenshots';
+/** How long a condition may take to come true: far beyond need, on a busy machine too. */
+const UNTIL = 30_000;
 
 /** Gzipped bytes of the scripts embed.html loads before anything else (its entry and modulepreloads). */
 const initialScriptBytes = (appDir: string) => {
@@ -89,10 +91,10 @@ describe('the built embed under a strict Content-Security-Policy', () => {
     await page.goto(site.hostPageUrl);
     const frame = page.frameLocator('#checkout iframe');
     await frame.getByLabel('Amount', { exact: true }).fill('100');
-    await expect.poll(() => frame.getByText(/Quote expires in \d:\d\d/).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => frame.getByText(/Quote expires in \d:\d\d/).count(), { timeout: UNTIL }).toBe(1);
     await frame.getByRole('button', { name: 'Continue' }).click();
     await frame.getByLabel('CLABE').fill('014680260346007120');
-    await expect.poll(() => frame.getByText('Bank: Banco Santander').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => frame.getByText('Bank: Banco Santander').count(), { timeout: UNTIL }).toBe(1);
     await frame.getByRole('button', { name: 'Continue' }).click();
     await frame.getByRole('button', { name: 'Confirm' }).click();
     await frame.getByRole('region', { name: 'Deposit address' }).waitFor();
@@ -100,7 +102,7 @@ describe('the built embed under a strict Content-Security-Policy', () => {
 
     // A lazily loaded catalogue, under script-src 'self'.
     await page.evaluate(() => (window as Window & { embed?: { update: (options: { locale: string }) => void } }).embed?.update({ locale: 'es' }));
-    await expect.poll(() => frame.getByRole('heading', { name: 'Envía tu cripto' }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => frame.getByRole('heading', { name: 'Envía tu cripto' }).count(), { timeout: UNTIL }).toBe(1);
     await page.setViewportSize({ width: 480, height: await page.evaluate(() => document.documentElement.scrollHeight) });
     await page.screenshot({ path: `${SHOTS}/embed-csp-send.png` });
 
@@ -116,19 +118,19 @@ describe('the built embed under a strict Content-Security-Policy', () => {
     const milestones = (await eventsOf(page)).map((event) => event.type).filter((type) => type === 'ready' || type === 'quote' || type === 'submitted');
     expect(milestones.filter((type, index) => type !== milestones[index - 1])).toEqual(['ready', 'quote', 'submitted']);
     expect(problems).toEqual([]);
-  });
+  }, 120_000);
 
   it("adopts the widget's stylesheet because the same policy refuses the <style> React renders it in (on the demo page)", async () => {
     const { page, problems } = await open();
     await page.goto(site.demoPageUrl);
-    await expect.poll(() => problems.some((text) => text.startsWith('CSP violation: style-src-elem')), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => problems.some((text) => text.startsWith('CSP violation: style-src-elem')), { timeout: UNTIL }).toBe(true);
   });
 
   it('cannot be framed by a site its frame-ancestors does not name', async () => {
     const { page, console: messages } = await open();
     await page.goto(site.otherSitePageUrl);
     const refusal = `Framing '${new URL(site.embedUrl).origin}/' violates the following Content Security Policy directive: "frame-ancestors ${new URL(site.hostPageUrl).origin}"`;
-    await expect.poll(() => messages.some((text) => text.startsWith(refusal)), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => messages.some((text) => text.startsWith(refusal)), { timeout: UNTIL }).toBe(true);
     expect(await eventsOf(page)).toEqual([]);
   });
 

@@ -11,6 +11,8 @@ import type {} from '../embed/host';
 import { axePageViolations, launchChromium, startDemoWithOwnCache } from './browser';
 
 const SHOTS = 'test-results/screenshots';
+/** How long a condition may take to come true: far beyond need, on a busy machine too. */
+const UNTIL = 30_000;
 const CLABE = '014680260346007120';
 const SESSION_TOKEN = 'e2e-session-token.c2lnbmF0dXJl';
 
@@ -82,11 +84,11 @@ describe('the embed in Chromium, framed across origins', () => {
   };
   /** Waits until the frame is exactly as tall as its content, and returns that height. */
   const fittedHeight = async (page: Page, slot: string) => {
-    await expect.poll(async () => (await fit(page, slot)).fits, { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await fit(page, slot)).fits, { timeout: UNTIL }).toBe(true);
     return (await fit(page, slot)).frameHeight;
   };
 
-  it('completes the Mexico path in a 320 px frame sized to each step, with ready, quote and submitted in order', async () => {
+  it('completes the Mexico path in a 320 px frame sized to each step: ready, quote, submitted in order, then the status', async () => {
     const page = await open(320);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     const proxied: { url: string; authorization: string | undefined }[] = [];
@@ -100,18 +102,18 @@ describe('the embed in Chromium, framed across origins', () => {
     const heights: number[] = [];
 
     await frame.getByLabel('Amount', { exact: true }).fill('100');
-    await expect.poll(() => frame.getByText(/Quote expires in \d:\d\d/).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => frame.getByText(/Quote expires in \d:\d\d/).count(), { timeout: UNTIL }).toBe(1);
     heights.push(await fittedHeight(page, 'first'));
     await shoot(page, 'first', 'embed-1-amount');
     await frame.getByRole('button', { name: 'Continue' }).click();
 
     await frame.getByLabel('CLABE').fill(CLABE);
-    await expect.poll(() => frame.getByText('Bank: Banco Santander').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => frame.getByText('Bank: Banco Santander').count(), { timeout: UNTIL }).toBe(1);
     heights.push(await fittedHeight(page, 'first'));
     await shoot(page, 'first', 'embed-2-bank');
     await frame.getByRole('button', { name: 'Continue' }).click();
 
-    await expect.poll(() => frame.getByText('CLABE •••• 7120').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => frame.getByText('CLABE •••• 7120').count(), { timeout: UNTIL }).toBe(1);
     heights.push(await fittedHeight(page, 'first'));
     await shoot(page, 'first', 'embed-3-review');
     await frame.getByRole('button', { name: 'Confirm' }).click();
@@ -138,14 +140,22 @@ describe('the embed in Chromium, framed across origins', () => {
     expect(new Set(proxied.map((request) => request.authorization))).toEqual(new Set([`Bearer ${SESSION_TOKEN}`]));
     for (const { url } of proxied) expect(url).not.toContain(SESSION_TOKEN);
 
-    // The sandbox lets the wallet link through (Chromium logs an error when a sandbox blocks it).
-    await frame.getByRole('link', { name: 'Open in a wallet app' }).click();
     // clipboard-write is allowed to the frame, and is enough for the copy button.
     await frame.getByRole('button', { name: 'Copy address' }).click();
-    await expect.poll(() => frame.getByText('Copied to the clipboard').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => frame.getByText(/Copied to the clipboard|Could not copy/).count(), { timeout: UNTIL }).toBe(1);
+    expect(await frame.getByText(/Copied to the clipboard|Could not copy/).innerText()).toBe('Copied to the clipboard');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
+
+    // The sandbox lets the wallet link through: Chromium logs an error when a sandbox blocks it,
+    // long before the order, told it was sent, is followed on the status step.
+    await frame.getByRole('link', { name: 'Open in a wallet app' }).click();
+    await frame.getByRole('button', { name: "I've sent it" }).click();
+    await expect.poll(() => frame.getByRole('heading', { name: 'Where your money is' }).count(), { timeout: UNTIL }).toBe(1);
+    await expect.poll(async () => (await eventsOf(page, 'first')).some((event) => event.type === 'status'), { timeout: UNTIL }).toBe(true);
+    const status = (await eventsOf(page, 'first')).find((event) => event.type === 'status');
+    expect(status?.payload).toMatchObject({ orderId: submitted?.payload.orderId });
     expect(page.problems).toEqual([]);
-  });
+  }, 120_000);
 
   it("ignores a third origin's messages, to the host and to the embed, even with the right id", async () => {
     const page = await open(1024);
@@ -183,7 +193,7 @@ describe('the embed in Chromium, framed across origins', () => {
     }, id);
 
     await frame.getByLabel('Amount', { exact: true }).fill('100');
-    await expect.poll(() => frame.getByText(/Quote expires in \d:\d\d/).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => frame.getByText(/Quote expires in \d:\d\d/).count(), { timeout: UNTIL }).toBe(1);
     await fittedHeight(page, 'first');
     const events = await eventsOf(page, 'first');
     expect(events.map((event) => event.type).filter((type) => type === 'ready' || type === 'submitted')).toEqual(['ready']);
@@ -200,8 +210,8 @@ describe('the embed in Chromium, framed across origins', () => {
     const second = page.frameLocator('#second iframe');
     await first.getByLabel('Amount', { exact: true }).fill('1500');
     await second.getByLabel('Amount', { exact: true }).fill('250');
-    await expect.poll(() => first.getByText(/Quote expires in \d:\d\d/).count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => second.getByText(/Quote expires in \d:\d\d/).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => first.getByText(/Quote expires in \d:\d\d/).count(), { timeout: UNTIL }).toBe(1);
+    await expect.poll(() => second.getByText(/Quote expires in \d:\d\d/).count(), { timeout: UNTIL }).toBe(1);
     const amountsQuoted = async (slot: string) =>
       new Set((await eventsOf(page, slot)).flatMap((event) => (event.type === 'quote' ? [event.payload.cryptoAmount] : [])));
     expect(await amountsQuoted('first')).toEqual(new Set([1500]));
@@ -210,7 +220,7 @@ describe('the embed in Chromium, framed across origins', () => {
     const firstFrame = await frameOf(page, 'first');
     await firstFrame.evaluate(() => Object.assign(window, { sameDocument: true }));
     await page.evaluate(() => window.embedHost.update('first', { locale: 'es' }));
-    await expect.poll(() => first.getByLabel('Monto', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => first.getByLabel('Monto', { exact: true }).count(), { timeout: UNTIL }).toBe(1);
     expect(await first.getByLabel('Monto', { exact: true }).inputValue()).toBe('1500');
     expect(await firstFrame.evaluate(() => (window as Window & { sameDocument?: boolean }).sameDocument)).toBe(true);
     expect(await firstFrame.evaluate(() => document.documentElement.lang)).toBe('es');
