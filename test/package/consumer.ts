@@ -217,4 +217,30 @@ export async function runInNode(folder: string, source: string): Promise<string>
   return stdout.trim();
 }
 
+/**
+ * Type-checks `source` as a file of the app (`check.tsx`) with the project's TypeScript, under the
+ * settings a partner's strict ES-module project has; TypeScript's report, empty when it passes.
+ */
+export async function typecheckInApp(folder: string, source: string, options: { skipLibCheck: boolean }): Promise<string> {
+  writeFileSync(join(folder, 'check.tsx'), source);
+  const compilerOptions = {
+    strict: true,
+    module: 'nodenext',
+    moduleResolution: 'nodenext',
+    target: 'es2022',
+    lib: ['es2023', 'dom'],
+    jsx: 'react-jsx',
+    noEmit: true,
+    skipLibCheck: options.skipLibCheck,
+    types: [],
+  };
+  writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['check.tsx'] }, null, 2));
+  try {
+    await run(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsc'), ['-p', folder], { cwd: folder });
+    return '';
+  } catch (error) {
+    return String((error as { stdout?: string }).stdout ?? error);
+  }
+}
+
 export const removeFolder = (folder: string) => rmSync(folder, { recursive: true, force: true });
