@@ -1,5 +1,7 @@
 /// <reference types="vitest/config" />
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
@@ -30,7 +32,36 @@ const builds: Record<string, BuildEnvironmentOptions> = {
     // A server installs its dependencies: none is bundled.
     rollupOptions: { external: (id) => isDependency(id) || id.startsWith('node:') },
   },
+  // `vite build --mode loader`: the embed's loader, as an ES module and as a classic script
+  // defining `window.OffRampWidget.mount`. After the lib build, into the same dist/.
+  loader: {
+    outDir: 'dist',
+    copyPublicDir: false,
+    emptyOutDir: false,
+    lib: {
+      entry: 'src/embed/loader.ts',
+      name: 'OffRampWidget',
+      formats: ['es', 'iife'],
+      fileName: (format) => (format === 'es' ? 'loader.js' : 'loader.global.js'),
+    },
+  },
 };
+
+/** The app build's pages: the demo, and the embed page partners frame (src/embed). */
+const pages = { main: 'index.html', embed: 'embed.html', 'embed-demo': 'embed-demo.html' };
+
+/** Debian's Chromium for the stories' tests; a new object per project (Vitest changes what it is given). */
+const chromium = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+});
 
 /**
  * One file for the demo app (`vite`, `vite build`, `vite preview`), the library build
@@ -43,7 +74,9 @@ export default defineConfig(({ mode }) => ({
   // discover them (and reload the page) in the middle of a user's flow.
   optimizeDeps: { include: ['clabe-validator', 'ibantools', 'qrcode.react'] },
   preview: { host: '127.0.0.1' },
-  build: builds[mode] ?? { outDir: 'dist-demo' },
+  // The package ships React's production JSX whatever NODE_ENV it is built under (a test runner's is `test`).
+  oxc: mode === 'lib' ? { jsx: { development: false } } : undefined,
+  build: builds[mode] ?? { outDir: 'dist-demo', rollupOptions: { input: pages } },
   test: {
     // Widget tests spend much of their time waiting on the sandbox and the clock: one worker per
     // core (Vitest's default leaves one core idle).
@@ -73,6 +106,12 @@ export default defineConfig(({ mode }) => ({
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
+      },
+      {
+        // Every story in Chromium: its play function, then axe (a violation fails it).
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: { name: 'storybook', browser: chromium() },
       },
     ],
   },

@@ -241,6 +241,8 @@ export function createOffRampProxy(options: OffRampProxyOptions): OffRampProxy {
     origin: (origin) => (allowed.has(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT'],
     exposeHeaders: [HEADERS.requestId, 'date', 'retry-after', REPLAYED_HEADER],
+    // No allowHeaders: an allowed origin's preflight gets the headers it asks for, the partner's own
+    // (a CSRF token) and `authorization` (an embed's session token) included; neither is sent upstream.
     credentials: true,
     maxAge: 600,
   });

@@ -3,6 +3,8 @@
  * for end-to-end tests in a real browser.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
@@ -46,4 +48,35 @@ export async function axeViolations(page: Page): Promise<string[]> {
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/** Accessibility violations (axe, WCAG 2.1 A and AA) on the whole page, inside its frames too, as `rule: targets` lines. */
+export async function axePageViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * The demo's dev server with a dependency cache of its own, removed on close: another dev server or
+ * build on the machine cannot re-optimize the shared cache under its pages (Vite then answers 504 to
+ * the replaced modules and reloads every page, frames included, in the middle of a flow).
+ */
+export async function startDemoWithOwnCache(): Promise<{ url: string; close: () => Promise<void> }> {
+  const cacheDir = mkdtempSync(join('node_modules', '.vite-e2e-'));
+  const server = await createServer({
+    configFile: 'vite.config.ts',
+    logLevel: 'error',
+    cacheDir,
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new Error('the dev server has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    close: async () => {
+      await server.close();
+      rmSync(cacheDir, { recursive: true, force: true });
+    },
+  };
 }

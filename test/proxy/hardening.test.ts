@@ -65,6 +65,28 @@ describe('CORS with an allowlist of origins', () => {
     expect(received).toHaveLength(0);
   });
 
+  it("lets an allowed origin send Authorization (an embed's session token), which names the user and goes no further", async () => {
+    const TOKEN = 'embed-session-token';
+    const bearerUser = (request: Request) => (request.headers.get('authorization') === `Bearer ${TOKEN}` ? F.verifiedUserId : undefined);
+    const { url, received } = await withFakeApi({ allowedOrigins: [SHOP], resolveUserId: bearerUser });
+    const preflight = await fetch(`${url}${API_PATHS.quotes}`, {
+      method: 'OPTIONS',
+      headers: { origin: SHOP, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(SHOP);
+    expect(preflight.headers.get('access-control-allow-headers')?.split(',')).toEqual(expect.arrayContaining(['authorization', 'content-type']));
+    const headers = { ...json, origin: SHOP, authorization: `Bearer ${TOKEN}` };
+    const answer = await fetch(`${url}${API_PATHS.quotes}`, { method: 'POST', headers, body: JSON.stringify(QUOTE) });
+    expect(answer.status).toBe(201);
+    expect(answer.headers.get('access-control-allow-origin')).toBe(SHOP);
+    expect(received).toHaveLength(1);
+    expect(received[0]!.headers.get('authorization')).toBeNull();
+    const stranger = await fetch(`${url}${API_PATHS.quotes}`, { method: 'POST', headers: { ...headers, origin: 'https://evil.example' }, body: JSON.stringify(QUOTE) });
+    expect(stranger.status).toBe(403);
+    expect(received).toHaveLength(1);
+  });
+
   it('refuses any other origin with 403 and no CORS headers, preflight or not, forwarding nothing', async () => {
     const { url, received } = await withFakeApi({ allowedOrigins: [SHOP] });
     const order = await post(url, API_PATHS.offRamp, ORDER, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });

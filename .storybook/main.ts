@@ -1,0 +1,18 @@
+import type { StorybookConfig } from '@storybook/react-vite';
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/react-vite', options: {} },
+  stories: ['../stories/**/*.stories.@(ts|tsx)'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-vitest', '@storybook/addon-a11y'],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // The default react-docgen reads the props from the source: react-docgen-typescript needs a
+  // TypeScript compiler API, which TypeScript 7 does not have.
+  typescript: { reactDocgen: 'react-docgen' },
+  viteFinal(viteConfig) {
+    // Stories run the sandbox and the proxy in the page: the demo's HTTP mounts are not needed.
+    viteConfig.plugins = (viteConfig.plugins ?? []).flat().filter((plugin) => !(plugin && 'name' in plugin && plugin.name === 'offramp-dev-server'));
+    return viteConfig;
+  },
+};
+
+export default config;

@@ -1,0 +1,226 @@
+/**
+ * `npm run bench`: the widget's budgets, measured the way a partner meets the widget. The package
+ * is packed and installed into a Vite React app (React 19); pages with and without the widget are
+ * built, and what the widget adds is their difference, min+gzip -9 (KB = 1000 bytes). The pages
+ * are served with the package's proxy and sandbox and driven in Chromium. Each budget is a test;
+ * the table is printed at the end.
+ */
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_QUOTE_LIFETIME_MS } from '../src/api/contract';
+import { launchChromium } from '../test/e2e/browser';
+import {
+  buildPage,
+  installApp,
+  packPackage,
+  PACKAGE_NAME,
+  PROJECT_ROOT,
+  removeFolder,
+  servePartner,
+  temporaryFolder,
+  type BuiltPage,
+  type PartnerServer,
+} from '../test/package/consumer';
+import { BUDGETS, KB, statusOf, table, type BudgetKey, type Measured } from './budgets';
+import {
+  heapOverRenewals,
+  heapOverStepRoundTrips,
+  initialBytes,
+  jsFetchedAtMount,
+  loaderBytes,
+  pageScriptBytes,
+  proxyThroughput,
+  sharesIn,
+  sharesOver,
+  timeToFirstInput,
+  typeAmount,
+  widgetCodeShares,
+  type HeapGrowth,
+  type Share,
+} from './measure';
+import { formOnStack, profiledWidget, reactOnly, widgetOnReact, widgetOnStack } from './pages';
+
+/** How many loads of each page the time to first input takes the median of. */
+const LOADS = 7;
+const CPU_SLOWDOWN = 4;
+const CYCLES = 60;
+
+const results: Measured[] = [];
+/** The widget's own code in the initial JS, by source file, for the gap rows. */
+let ownCode: Share[] = [];
+let work: string;
+let app: string;
+let browser: Browser;
+const pages = {} as Record<'reactOnly' | 'widgetOnReact' | 'formOnStack' | 'widgetOnStack' | 'profiledWidget', BuiltPage>;
+
+const kb = (bytes: number) => bytes / KB;
+const sharesText = (shares: Share[], top = 6) =>
+  shares
+    .filter((share) => share.bytes >= 100)
+    .slice(0, top)
+    .map((share) => `${share.part} ${kb(share.bytes).toFixed(1)}`)
+    .join(', ');
+const heapDetail = (growth: HeapGrowth) =>
+  `after full collections; the whole heap ${growth.used >= 0 ? '+' : ''}${kb(growth.used).toFixed(0)} KB, mostly compiled code`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+const measured = (key: BudgetKey, value: number | undefined, detail?: string): Measured => ({ key, value, ...(detail ? { detail } : {}) });
+
+/** Records results, then fails the test if one breaks its budget (or, for a known gap, its ceiling). */
+const report = (...measures: Measured[]) => {
+  results.push(...measures);
+  for (const result of measures) expect(statusOf(result), `${BUDGETS[result.key].metric}: ${result.value}`).not.toBe('over');
+};
+
+const serve = async (page: BuiltPage, options: Parameters<typeof servePartner>[2] = {}, run: (server: PartnerServer) => Promise<void>) => {
+  const server = await servePartner(app, page.outDir, options);
+  try {
+    await run(server);
+  } finally {
+    await server.close();
+  }
+};
+
+beforeAll(async () => {
+  work = temporaryFolder('offramp-bench');
+  const tarball = await packPackage(work);
+  app = join(work, 'partner');
+  await installApp(app, { react: '^19.2.0', 'react-dom': '^19.2.0', '@tanstack/react-query': '^5.90.0', [PACKAGE_NAME]: `file:${tarball}` });
+  pages.reactOnly = await buildPage(app, 'react-only', reactOnly);
+  pages.widgetOnReact = await buildPage(app, 'widget-on-react', widgetOnReact);
+  pages.formOnStack = await buildPage(app, 'form-on-stack', formOnStack);
+  pages.widgetOnStack = await buildPage(app, 'widget-on-stack', widgetOnStack);
+  // Unminified, so components keep their names, and React's profiling build, so <Profiler> reports.
+  pages.profiledWidget = await buildPage(app, 'profiled-widget', profiledWidget, { profiling: true, minify: false });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (work) removeFolder(work);
+  console.log(`\n${table(results)}\n`);
+  if (ownCode.length) {
+    const rows = ownCode.slice(0, 12).map((share) => `| \`${share.part}\` | ${kb(share.bytes).toFixed(1)} |`);
+    const rest = ownCode.slice(12).reduce((sum, share) => sum + share.bytes, 0);
+    console.log(
+      ['The widget\'s own code in the initial JS, by source file (each minified and gzipped alone):', '', '| file | KB |', '|---|---|', ...rows, `| ${ownCode.length - 12} other files | ${kb(rest).toFixed(1)} |`].join('\n'),
+    );
+  }
+});
+
+describe('what a partner page downloads', () => {
+  it('initial JS over a React-only app', () => {
+    const added = initialBytes(pages.widgetOnReact) - initialBytes(pages.reactOnly);
+    report(measured('initialOverReact', kb(added), sharesText(sharesOver(pages.widgetOnReact, pages.reactOnly))));
+  });
+
+  it('initial JS over an app that already ships react-hook-form, zod and TanStack Query', async () => {
+    ownCode = await widgetCodeShares(PROJECT_ROOT, join(work, 'widget-build'));
+    const added = initialBytes(pages.widgetOnStack) - initialBytes(pages.formOnStack);
+    report(measured('initialOverStack', kb(added), sharesText(sharesOver(pages.widgetOnStack, pages.formOnStack))));
+  });
+
+  it('JS fetched at mount beyond the initial JS', async () => {
+    await serve(pages.widgetOnReact, {}, async (server) => {
+      const fetched = await jsFetchedAtMount(browser, server, pages.widgetOnReact.outDir);
+      const initial = new Set(pages.widgetOnReact.initialFiles);
+      const lazy = fetched.files.filter((file) => !initial.has(file));
+      const lazyBytes = fetched.bytes - initialBytes(pages.widgetOnReact);
+      report(measured('lazyAtMount', kb(lazyBytes), lazy.length ? `${lazy.length} files: ${sharesText(sharesIn(pages.widgetOnReact, lazy))}` : 'nothing'));
+    });
+  });
+
+  it('the iframe loader', () => {
+    const sizes = loaderBytes(app);
+    const files = Object.entries(sizes);
+    report(
+      measured(
+        'loader',
+        files.length ? kb(Math.max(...files.map(([, bytes]) => bytes))) : undefined,
+        files.map(([file, bytes]) => `${file} ${kb(bytes).toFixed(2)}`).join(', '),
+      ),
+    );
+  });
+
+  it('the embed page', async () => {
+    const outDir = join(work, 'app-build');
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ root: PROJECT_ROOT, configFile: join(PROJECT_ROOT, 'vite.config.ts'), configLoader: 'runner', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
+    const bytes = pageScriptBytes(outDir, 'embed.html');
+    const react = kb(initialBytes(pages.reactOnly)).toFixed(1);
+    report(measured('embedPage', bytes === undefined ? undefined : kb(bytes), `React, the widget and the bridge (a page of React alone: ${react} KB)`));
+  });
+});
+
+describe('what the widget does in Chromium', () => {
+  it(`time to first input at ${CPU_SLOWDOWN}× CPU, against a minimal form on the same stack`, async () => {
+    const widgetServer = await servePartner(app, pages.widgetOnReact.outDir);
+    const formServer = await servePartner(app, pages.formOnStack.outDir);
+    try {
+      const widget: number[] = [];
+      const form: number[] = [];
+      // Alternating, so a busy moment of the machine falls on both.
+      for (let load = 0; load < LOADS; load += 1) {
+        widget.push(await timeToFirstInput(browser, widgetServer.url, CPU_SLOWDOWN));
+        form.push(await timeToFirstInput(browser, formServer.url, CPU_SLOWDOWN));
+      }
+      const ratio = median(widget) / median(form);
+      report(measured('firstInput', ratio, `medians of ${LOADS}: widget ${Math.round(median(widget))} ms, form ${Math.round(median(form))} ms`));
+    } finally {
+      await widgetServer.close();
+      await formServer.close();
+    }
+  });
+
+  it('renders and commits per keystroke, and quote requests per typed amount', async () => {
+    await serve(pages.profiledWidget, {}, async (server) => {
+      const typed = await typeAmount(browser, server, '1250.5');
+      const renders = typed.rendered.map((names) => names.length);
+      const most = typed.rendered[renders.indexOf(Math.max(...renders))] ?? [];
+      const counts = new Map<string, number>();
+      for (const name of most) counts.set(name, (counts.get(name) ?? 0) + 1);
+      const names = [...counts].map(([name, count]) => (count > 1 ? `${name} ×${count}` : name)).join(', ');
+      report(
+        measured('rendersPerKey', Math.max(...renders), `per key: ${renders.join(', ')}; the most: ${names}`),
+        measured('commitsPerKey', Math.max(...typed.commits), `per key: ${typed.commits.join(', ')}`),
+        measured('quoteRequests', typed.quoteRequests, 'typing "1250.5" key by key'),
+      );
+    });
+  });
+
+  // Each page has a renderer process and a heap of its own: the two run side by side.
+  it.concurrent(`JS heap growth over ${CYCLES} quote renewals`, async () => {
+    await serve(pages.widgetOnReact, { rateLimits: false }, async (server) => {
+      const growth = await heapOverRenewals(browser, server, CYCLES, DEFAULT_QUOTE_LIFETIME_MS);
+      report(measured('heapRenewals', kb(growth.data), `${heapDetail(growth)}; the page's clock jumps past each expiry`));
+    });
+  });
+
+  it.concurrent(`JS heap growth over ${CYCLES} step round trips`, async () => {
+    await serve(pages.widgetOnReact, {}, async (server) => {
+      const growth = await heapOverStepRoundTrips(browser, server, CYCLES);
+      report(measured('heapRoundTrips', kb(growth.data), heapDetail(growth)));
+    });
+  });
+});
+
+describe('the proxy', () => {
+  it('quote requests per second through the proxy, against the sandbox alone', async () => {
+    const throughput = await proxyThroughput(app);
+    expect(throughput.failed).toBe(0);
+    report(
+      measured(
+        'proxyThroughput',
+        throughput.proxy / throughput.sandbox,
+        `${Math.round(throughput.proxy)} vs ${Math.round(throughput.sandbox)} requests/s, 16 clients, each server a Node process`,
+      ),
+    );
+  });
+});

@@ -1,0 +1,246 @@
+/**
+ * A partner's app, made from the package as npm ships it: `npm pack` (its `prepack` builds what it
+ * ships), a fresh folder that installs the tarball beside React, a Vite build of a page, and a
+ * small Node server for that page with the package's own proxy and sandbox behind it.
+ *
+ * Installs go through npm's cache first (`--prefer-offline`), so only the first run on a machine
+ * downloads anything. Used by the package tests and by `npm run bench`.
+ */
+import { serve } from '@hono/node-server';
+import react from '@vitejs/plugin-react';
+import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { build, createLogger, type Manifest } from 'vite';
+
+const run = promisify(execFile);
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const PACKAGE_NAME = 'offramp-widget';
+
+/** npm's settings for a script of this project (its folder, its package) must not steer an npm run elsewhere. */
+const cleanEnv = (): NodeJS.ProcessEnv =>
+  Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(npm_package_|npm_lifecycle_|npm_config_local_prefix$|INIT_CWD$)/.test(name)),
+  );
+
+export const temporaryFolder = (prefix: string) => mkdtempSync(join(tmpdir(), `${prefix}-`));
+
+/** `npm pack` of this project into `destination`; the tarball's path. */
+export async function packPackage(destination: string): Promise<string> {
+  await run('npm', ['pack', '--pack-destination', destination, '--loglevel=error'], { cwd: PROJECT_ROOT, env: cleanEnv(), maxBuffer: 64 << 20 });
+  const tarball = readdirSync(destination).find((file) => file.startsWith(`${PACKAGE_NAME}-`) && file.endsWith('.tgz'));
+  if (!tarball) throw new Error(`npm pack left no ${PACKAGE_NAME} tarball in ${destination}`);
+  return join(destination, tarball);
+}
+
+/** A partner's project folder: its own package.json, `npm install`ed. */
+export async function installApp(folder: string, dependencies: Record<string, string>): Promise<void> {
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'partner-app', private: true, type: 'module', dependencies }, null, 2));
+  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: folder, env: cleanEnv(), maxBuffer: 64 << 20 });
+}
+
+/** The version of a package installed in the app. */
+export const installedVersion = (folder: string, name: string): string =>
+  (JSON.parse(readFileSync(join(folder, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Imports a package entry as the app would (through its exports map). */
+export async function importFromApp<T>(folder: string, specifier: string): Promise<T> {
+  const resolved = createRequire(join(folder, 'package.json')).resolve(specifier);
+  return (await import(/* @vite-ignore */ pathToFileURL(resolved).href)) as T;
+}
+
+export interface BuiltPage {
+  /** The built files, served from `/`. */
+  outDir: string;
+  /** Every file the page loads before its script runs: the entry and its static imports. */
+  initialFiles: string[];
+  /** Each JavaScript file's modules (by id) and their code as rendered into it, before minifying. */
+  modules: Record<string, Record<string, string>>;
+  /** What Vite warned about while building. */
+  warnings: string[];
+}
+
+/**
+ * Builds one page of the app with Vite and the React plugin, as `npm create vite` (react) would: an
+ * `index.html` and its script `src/<name>.jsx`.
+ */
+export async function buildPage(
+  folder: string,
+  name: string,
+  script: string,
+  options: { profiling?: boolean; minify?: boolean } = {},
+): Promise<BuiltPage> {
+  const root = join(folder, name);
+  mkdirSync(join(root, 'src'), { recursive: true });
+  writeFileSync(
+    join(root, 'index.html'),
+    `<!doctype html>\n<html lang="en">\n  <head><meta charset="UTF-8" /><link rel="icon" href="data:," /><title>${name}</title></head>\n  <body>\n    <div id="root"></div>\n    <script type="module" src="/src/main.jsx"></script>\n  </body>\n</html>\n`,
+  );
+  writeFileSync(join(root, 'src', 'main.jsx'), script);
+  const warnings: string[] = [];
+  const logger = createLogger('warn', { allowClearScreen: false });
+  logger.warn = (message) => void warnings.push(message);
+  logger.warnOnce = logger.warn;
+  const outDir = join(root, 'dist');
+  // A production build, as `vite build` run by a partner makes: the test runner's NODE_ENV=test
+  // would otherwise give React's development build and JSX.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  let output: Awaited<ReturnType<typeof build>>;
+  try {
+    output = await build({
+      root,
+      configFile: false,
+      envDir: false,
+      mode: 'production',
+      logLevel: 'warn',
+      customLogger: logger,
+      plugins: [react()],
+      // React's profiling build keeps <Profiler> working in production.
+      resolve: options.profiling ? { alias: [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] } : {},
+      build: { outDir, emptyOutDir: true, manifest: true, minify: options.minify ?? true },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  const modules: BuiltPage['modules'] = {};
+  for (const { output: files } of Array.isArray(output) ? output : 'output' in output ? [output] : []) {
+    for (const file of files) {
+      if (file.type === 'chunk') modules[file.fileName] = Object.fromEntries(Object.entries(file.modules).map(([id, module]) => [id, module.code ?? '']));
+    }
+  }
+  const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+  const initial = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || initial.has(chunk.file)) return;
+    initial.add(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+  return { outDir, initialFiles: [...initial], modules, warnings };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+type SandboxModule = typeof import('../../src/sandbox');
+type ProxyModule = typeof import('../../src/proxy');
+
+export interface PartnerServer {
+  url: string;
+  /** The sandbox behind the proxy (its clock, its settings). */
+  sandbox: ReturnType<SandboxModule['createSandbox']>;
+  /** Requests that reached the proxy, by path. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A partner's Node server: the built page at `/`, the package's proxy at `/proxy`, and the package's
+ * sandbox at `/sandbox` standing in for the API, over HTTP, as a partner's staging would.
+ */
+export async function servePartner(
+  folder: string,
+  pageDir: string,
+  options: { quoteLifetimeMs?: number; rateLimits?: false } = {},
+): Promise<PartnerServer> {
+  const { createSandbox, SANDBOX_FIXTURES } = await importFromApp<SandboxModule>(folder, `${PACKAGE_NAME}/sandbox`);
+  const { createOffRampProxy } = await importFromApp<ProxyModule>(folder, `${PACKAGE_NAME}/proxy`);
+  const sandbox = createSandbox({ quoteLifetimeMs: options.quoteLifetimeMs });
+  const requests: string[] = [];
+  let proxy: ((request: Request, env?: unknown) => Promise<Response>) | undefined;
+  let origin = '';
+  const staticFile = (pathname: string): Response => {
+    const file = normalize(join(pageDir, pathname === '/' ? 'index.html' : decodeURIComponent(pathname)));
+    if (!file.startsWith(pageDir + sep)) return new Response('not found', { status: 404 });
+    try {
+      return new Response(readFileSync(file), { headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' } });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  };
+  const server = serve({
+    hostname: '127.0.0.1',
+    port: 0,
+    fetch: async (request: Request, env: unknown) => {
+      const { pathname, search } = new URL(request.url);
+      if (pathname.startsWith('/sandbox/')) {
+        const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+        return sandbox.fetch(`${pathname.slice('/sandbox'.length)}${search}`, { method: request.method, headers: request.headers, body });
+      }
+      if (pathname.startsWith('/proxy/')) {
+        requests.push(pathname.slice('/proxy'.length));
+        proxy ??= createOffRampProxy({
+          upstream: `${origin}/sandbox`,
+          apiKey: SANDBOX_FIXTURES.apiKey,
+          resolveUserId: () => SANDBOX_FIXTURES.verifiedUserId,
+          basePath: '/proxy',
+          ...(options.rateLimits === false ? { rateLimits: false } : {}),
+          logger: () => undefined,
+        });
+        return proxy(request, env);
+      }
+      return staticFile(pathname);
+    },
+  }) as Server;
+  if (!server.listening) await once(server, 'listening');
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${origin}/`,
+    sandbox,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Runs a module-script snippet in plain Node, in the app's folder (no DOM, no bundler); what it prints. */
+export async function runInNode(folder: string, source: string): Promise<string> {
+  const { stdout } = await run(process.execPath, ['--input-type=module', '--eval', source], { cwd: folder, env: cleanEnv() });
+  return stdout.trim();
+}
+
+/**
+ * Type-checks `source` as a file of the app (`check.tsx`) with the project's TypeScript, under the
+ * settings a partner's strict ES-module project has; TypeScript's report, empty when it passes.
+ */
+export async function typecheckInApp(folder: string, source: string, options: { skipLibCheck: boolean }): Promise<string> {
+  writeFileSync(join(folder, 'check.tsx'), source);
+  const compilerOptions = {
+    strict: true,
+    module: 'nodenext',
+    moduleResolution: 'nodenext',
+    target: 'es2022',
+    lib: ['es2023', 'dom'],
+    jsx: 'react-jsx',
+    noEmit: true,
+    skipLibCheck: options.skipLibCheck,
+    types: [],
+  };
+  writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['check.tsx'] }, null, 2));
+  try {
+    await run(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsc'), ['-p', folder], { cwd: folder });
+    return '';
+  } catch (error) {
+    return String((error as { stdout?: string }).stdout ?? error);
+  }
+}
+
+export const removeFolder = (folder: string) => rmSync(folder, { recursive: true, force: true });
