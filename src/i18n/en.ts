@@ -26,7 +26,6 @@ export const en = {
   'quote.rate': 'Rate',
   'quote.rateValue': '1 {token} = {rate}',
   'quote.youSend': 'You send',
-  'quote.youReceive': 'You receive',
   'quote.expiresIn': 'Quote expires in {time}',
   'quote.expired': 'This quote has expired.',
   'quote.wait': 'Your quote is on its way: Continue works as soon as it shows.',

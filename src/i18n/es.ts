@@ -26,7 +26,6 @@ export const es: Messages = {
   'quote.rate': 'Tipo de cambio',
   'quote.rateValue': '1 {token} = {rate}',
   'quote.youSend': 'Envías',
-  'quote.youReceive': 'Recibes',
   'quote.expiresIn': 'La cotización vence en {time}',
   'quote.expired': 'Esta cotización venció.',
   'quote.wait': 'Tu cotización está en camino: Continuar funciona en cuanto aparezca.',
