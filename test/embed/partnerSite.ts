@@ -86,7 +86,7 @@ export async function servePartnerSite({ appDir, loaderFile, tokens }: PartnerSi
       }
       if (pathname === '/host.js') {
         // As a partner's page would: a token for the signed-in user, issued with the page.
-        const options = { url: `${embedOrigin()}/embed.html`, proxyUrl: '/proxy', locale: 'en', sessionToken: await tokens.issueEmbedToken(SANDBOX_FIXTURES.verifiedUserId) };
+        const options = { url: `${embedOrigin()}/embed.html`, proxyUrl: '/proxy', locale: 'en', sessionToken: await tokens.issueEmbedToken(SANDBOX_FIXTURES.newUserId) };
         const script = `window.events = [];\nconst options = ${JSON.stringify(options)};\noptions.onEvent = (event) => window.events.push(event);\nwindow.embed = OffRampWidget.mount(document.getElementById('checkout'), options);\n`;
         return new Response(script, { headers: { 'content-type': CONTENT_TYPES['.js']! } });
       }

@@ -187,7 +187,8 @@ export async function servePartner(
         proxy ??= createOffRampProxy({
           upstream: `${origin}/sandbox`,
           apiKey: SANDBOX_FIXTURES.apiKey,
-          resolveUserId: () => SANDBOX_FIXTURES.verifiedUserId,
+          // A new seller, with no saved account: the bank step asks for the details.
+          resolveUserId: () => SANDBOX_FIXTURES.newUserId,
           basePath: '/proxy',
           ...(options.rateLimits === false ? { rateLimits: false } : {}),
           logger: () => undefined,

@@ -70,7 +70,9 @@ describe('offRampDevServer in `vite` (sandbox mode)', () => {
 
   it("receives the sandbox's signed webhooks at /demo/webhooks with createWebhookHandler and lists them; a forged one is refused", async () => {
     const quote = await (await fetch(`${base}/proxy${API_PATHS.quotes}`, json(QUOTE))).json();
-    const order = await (await fetch(`${base}/proxy${API_PATHS.offRamp}`, json({ quoteId: quote.data.quoteId, userBankInformationId: F.bankAccountId }))).json();
+    const order = await (
+      await fetch(`${base}/proxy${API_PATHS.offRamp}`, json({ quoteId: quote.data.quoteId, userBankInformationId: F.bankAccountId }, { cookie: `${DEMO_USER_COOKIE}=saved` }))
+    ).json();
     const listed = async () => ((await (await fetch(`${base}${DEMO_WEBHOOKS_PATH}`)).json()) as { data: { event: { transactionId?: string; event: string } }[] }).data;
     await waitFor(async () => (await listed()).some(({ event }) => event.transactionId === order.data.id));
     expect((await listed()).find(({ event }) => event.transactionId === order.data.id)?.event.event).toBe('CREATED_OFF_RAMP');
@@ -106,11 +108,11 @@ describe('offRampDevServer in `vite` (sandbox mode)', () => {
     const quote = await (await fetch(`${base}/proxy${API_PATHS.quotes}`, json(QUOTE))).json();
     const answer = await fetch(
       `${base}/proxy${API_PATHS.offRamp}`,
-      json({ quoteId: quote.data.quoteId, userBankInformationId: F.bankAccountId }, { [HEADERS.idempotencyKey]: 'dev-0123456789abcdef' }),
+      json({ quoteId: quote.data.quoteId, userBankInformation: { country: 'MX', accountIdentifier: F.clabe } }, { [HEADERS.idempotencyKey]: 'dev-0123456789abcdef' }),
     );
     expect(answer.status).toBe(201);
     expect(answer.headers.get(HEADERS.requestId)).toBeTruthy();
-    expect((await answer.json()).data).toMatchObject({ userId: F.verifiedUserId, premiumSpread: 0.005 });
+    expect((await answer.json()).data).toMatchObject({ userId: F.newUserId, premiumSpread: 0.005 });
   });
 
   it('acts as the unverified user when the cookie says so, and as nobody for an unknown value', async () => {
