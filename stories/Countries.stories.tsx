@@ -8,11 +8,14 @@ import { SANDBOX_FIXTURES } from '../src/sandbox';
 import { isValidCedula } from '../src/countries/validators';
 import type { OffRampWidgetProps } from '../src/widget/types';
 import { sandboxedWidget } from './widget';
+import type { StoryBackendOptions } from './backend';
 import { heading, toBank, toReview, type Play } from './flow';
 
 const meta = {
   ...sandboxedWidget,
   title: 'Checkout/Countries',
+  // A new seller, with no saved account: each rail asks for its details.
+  parameters: { backend: { userId: SANDBOX_FIXTURES.newUserId } satisfies StoryBackendOptions },
 } satisfies Meta<OffRampWidgetProps>;
 
 export default meta;
@@ -68,7 +71,10 @@ export const UnitedStates: Story = {
     await userEvent.type(canvas.getByLabelText('Routing number (ABA)'), '021000021');
     await userEvent.type(canvas.getByLabelText('Bank'), 'JPMorgan Chase');
     await userEvent.selectOptions(canvas.getByLabelText('The account belongs to'), 'INDIVIDUAL');
+    // The verified user's names are filled in; this account's holder is someone else.
+    await userEvent.clear(canvas.getByLabelText('First name'));
     await userEvent.type(canvas.getByLabelText('First name'), 'Ana');
+    await userEvent.clear(canvas.getByLabelText('Last name'));
     await userEvent.type(canvas.getByLabelText('Last name'), 'García');
     await userEvent.type(canvas.getByLabelText('Street address'), '350 Fifth Ave');
     await userEvent.type(canvas.getByLabelText('City'), 'New York');
@@ -91,7 +97,9 @@ export const Sepa: Story = {
     await userEvent.type(canvas.getByLabelText('BIC (SWIFT code)'), 'COBADEFFXXX');
     await userEvent.type(canvas.getByLabelText('Bank'), 'Commerzbank');
     await userEvent.selectOptions(canvas.getByLabelText('The account belongs to'), 'INDIVIDUAL');
+    await userEvent.clear(canvas.getByLabelText('First name'));
     await userEvent.type(canvas.getByLabelText('First name'), 'Lena');
+    await userEvent.clear(canvas.getByLabelText('Last name'));
     await userEvent.type(canvas.getByLabelText('Last name'), 'Vogel');
     await reviewAndBack(context, 'IBAN •••• 3000');
   },

@@ -37,6 +37,7 @@ export const AmountOutsideLimits: Story = {
 export const BankDetailsRefused: Story = {
   parameters: {
     backend: {
+      userId: SANDBOX_FIXTURES.newUserId,
       faults: [{ method: 'POST', path: API_PATHS.offRamp, fault: { kind: 'error', error: API_ERRORS.invalidUserInput } }],
     } satisfies StoryBackendOptions,
   },
@@ -53,20 +54,25 @@ export const BankDetailsRefused: Story = {
   },
 };
 
-/** A user who has not passed KYC confirms: a screen explains it and hands over to the partner's KYC (`onKycRequired`). */
+/**
+ * A user who has not passed KYC is told before typing any bank detail, and handed over to the
+ * partner's KYC (`onKycRequired`); once verified there, "check again" goes on to the bank step.
+ */
 export const KycRequired: Story = {
   name: 'KYC required',
   parameters: { backend: { userId: SANDBOX_FIXTURES.unverifiedUserId } satisfies StoryBackendOptions },
   play: async (context) => {
-    await toBank(context);
     const { canvas, userEvent, args } = context;
-    await userEvent.type(await canvas.findByLabelText('CLABE'), SANDBOX_FIXTURES.clabe);
-    await toReview(context);
-    await userEvent.click(canvas.getByRole('button', { name: 'Confirm' }));
+    await quoted(context);
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
     await heading(context, 'kyc');
     await expect(canvas.getByText('You need to verify your identity before you can sell crypto.')).toBeVisible();
-    await userEvent.click(canvas.getByRole('button', { name: 'Verify my identity' }));
+    await expect(canvas.queryByLabelText('CLABE')).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: 'Verify now' }));
     await expect(args.onKycRequired).toHaveBeenCalledTimes(1);
+    backendOf(context).sandbox.verifyUser(SANDBOX_FIXTURES.unverifiedUserId);
+    await userEvent.click(canvas.getByRole('button', { name: "I've verified: check again" }));
+    await heading(context, 'bank');
   },
 };
 

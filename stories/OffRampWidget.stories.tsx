@@ -3,6 +3,7 @@ import { expect, waitFor } from 'storybook/test';
 import { SANDBOX_FIXTURES } from '../src/sandbox';
 import type { OffRampWidgetProps } from '../src/widget/types';
 import { backendOf, sandboxedWidget } from './widget';
+import type { StoryBackendOptions } from './backend';
 import { confirm, heading, quoted, sendIt, toBank, toReview, typeAmount, WAIT } from './flow';
 
 const HOW_TO_EMBED = `
@@ -47,6 +48,8 @@ export const Playground: Story = {};
 
 /** The whole flow, driven: an amount, a CLABE typed in, the review, the deposit address, and the payout followed to the bank. */
 export const WholeFlow: Story = {
+  // A new seller: no saved account, so the bank step asks for a CLABE.
+  parameters: { backend: { userId: SANDBOX_FIXTURES.newUserId } satisfies StoryBackendOptions },
   play: async (context) => {
     const { canvas, userEvent, args, step } = context;
     const { sandbox } = backendOf(context);

@@ -3,6 +3,8 @@
  * the sandbox say to each other over HTTP is spelled here once.
  */
 
+import type { FiatCurrency } from './chains';
+
 export const API_PREFIX = '/api/partner/v2';
 
 export const API_PATHS = {
@@ -102,6 +104,21 @@ export const STAGING_TEST_AMOUNTS = {
   '1.02': { finalStatus: 'CANCELLED', cancellationReason: 'NAME_VERIFICATION_FAILED' },
   '1.03': { finalStatus: 'CRYPTO_NOT_RECEIVED' },
 } as const satisfies Record<string, { finalStatus: OrderStatus; cancellationReason?: string }>;
+
+export interface AmountRange {
+  min: number;
+  max: number;
+}
+
+/**
+ * Amount limits as a partner states them (the real ones are per agreement): the widget's `limits`
+ * prop, and the sandbox's overrides of DEFAULT_AMOUNT_LIMITS.
+ */
+export interface AmountLimitsOption {
+  crypto?: AmountRange;
+  tokens?: Partial<Record<string, AmountRange>>;
+  fiat?: Partial<Record<FiatCurrency, AmountRange>>;
+}
 
 /**
  * Assumed amount limits (the real ones are per partner agreement); the sandbox's defaults, and the

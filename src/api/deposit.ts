@@ -1,10 +1,9 @@
 /**
  * What a wallet needs to send a deposit by itself: each chain's id, each token's contract (or SPL
  * mint) and on-chain decimals, the payment request URIs wallets open (EIP-681 on EVM chains, Solana
- * Pay on Solana), and the shape of a transfer's hash. Beside the chain table (chains.ts), which says
+ * Pay on Solana). Beside the chain table (chains.ts), which says
  * which token is sold on which chain.
  */
-import { base58 } from '@scure/base';
 import { addressFormat, tokenDecimals, type BlockchainSymbol } from './chains';
 
 /** EVM chain ids (EIP-155). Assumed: STK is EVM, but its chain id is unknown, so it gets no payment request. */
@@ -152,15 +151,3 @@ export const paymentRequestUri = (deposit: DepositRequest): string | undefined =
     ? `ethereum:${token.address}@${deposit.chainId}/transfer?address=${deposit.destinationWalletAddress}&uint256=${deposit.baseUnits}`
     : `ethereum:${deposit.destinationWalletAddress}@${deposit.chainId}?value=${deposit.baseUnits}`;
 };
-
-const decodesTo = (text: string, length: number): boolean => {
-  try {
-    return base58.decode(text).length === length;
-  } catch {
-    return false;
-  }
-};
-
-/** A transfer's hash as the chain writes it: 32-byte hex on EVM chains, a 64-byte base58 signature on SOL. */
-export const isTransactionHash = (chain: string, hash: string): boolean =>
-  addressFormat(chain) === 'solana' ? decodesTo(hash, 64) : /^0x[0-9a-fA-F]{64}$/.test(hash);

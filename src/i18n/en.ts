@@ -157,6 +157,13 @@ export const en = {
   'kyc.checking': 'Checking your verification…',
   'kyc.notYet': 'Your identity is not verified yet. Finish the verification, then check again.',
   'kyc.checkAgain': "I've verified: check again",
+  'amount.limits': 'between {min} and {max}',
+  'amount.tokenChanged': 'the amount was in {from}: enter it in {to}',
+  'amount.noStablecoin': 'No stablecoin on {network}: the price of {token} can move while you wait.',
+  'support.help': 'Help',
+  'support.terms': 'Terms',
+  'support.contact': 'Contact support',
+  'support.quote': 'Give them the order reference {id}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -157,4 +157,11 @@ export const es: Messages = {
   'kyc.checking': 'Revisando tu verificación…',
   'kyc.notYet': 'Tu identidad aún no está verificada. Termina la verificación y vuelve a revisar.',
   'kyc.checkAgain': 'Ya me verifiqué: revisar de nuevo',
+  'amount.limits': 'entre {min} y {max}',
+  'amount.tokenChanged': 'el monto estaba en {from}: escríbelo en {to}',
+  'amount.noStablecoin': 'No hay stablecoin en {network}: el precio de {token} puede moverse mientras esperas.',
+  'support.help': 'Ayuda',
+  'support.terms': 'Términos',
+  'support.contact': 'Contactar a soporte',
+  'support.quote': 'Indica la referencia de la orden {id}.',
 };

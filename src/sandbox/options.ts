@@ -3,12 +3,9 @@
  * and the seed, which fix what it has already answered.
  */
 import { FIAT_CURRENCIES, type FiatCurrency } from '../api/chains';
-import { DEFAULT_AMOUNT_LIMITS, DEFAULT_QUOTE_LIFETIME_MS } from '../api/contract';
+import { DEFAULT_AMOUNT_LIMITS, DEFAULT_QUOTE_LIFETIME_MS, type AmountLimitsOption, type AmountRange } from '../api/contract';
 
-export interface AmountRange {
-  min: number;
-  max: number;
-}
+export type { AmountLimitsOption, AmountRange } from '../api/contract';
 
 /** The partner's limits (per agreement on the real API). */
 export interface AmountLimits {
@@ -18,13 +15,6 @@ export interface AmountLimits {
   tokens: Partial<Record<string, AmountRange>>;
   /** Fiat amounts, per currency. */
   fiat: Record<FiatCurrency, AmountRange>;
-}
-
-/** Limits to override; what is left out keeps DEFAULT_AMOUNT_LIMITS. */
-export interface AmountLimitsOption {
-  crypto?: AmountRange;
-  tokens?: Partial<Record<string, AmountRange>>;
-  fiat?: Partial<Record<FiatCurrency, AmountRange>>;
 }
 
 /** Units of each fiat currency per US dollar, before the partner's spread. Volatile tokens have their own USD prices. */

@@ -15,7 +15,7 @@ import {
 import { API_ERRORS } from '../api/errors';
 import { executeRequestSchema, orderRequestSchema, orderStatusSchema, TRANSACTION_TYPES, type BankDetails } from '../api/schemas';
 import { acceptsBankDetails } from '../countries/bankRules';
-import { isTransactionHash } from '../api/deposit';
+import { isTransactionHash } from '../api/transactionHash';
 import { dominicanRowsFirst } from './accounts';
 import { isoTime, type SandboxContext } from './context';
 import { notifyOrder } from './events';

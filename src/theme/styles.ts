@@ -94,6 +94,8 @@ export const stylesheet = /* css */ `
 [data-offramp-widget] .orw-address { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 1rem; word-spacing: 0.2em; overflow-wrap: anywhere; margin: 0; }
 [data-offramp-widget] .orw-address span:first-child, [data-offramp-widget] .orw-address span:last-child { font-weight: 700; }
 [data-offramp-widget] .orw-send { display: grid; gap: 12px; }
+[data-offramp-widget] .orw-footer { display: flex; gap: 16px; justify-content: center; font-size: 0.85rem; }
+[data-offramp-widget] .orw-footer a, [data-offramp-widget] .orw-alert a { color: inherit; text-underline-offset: 3px; }
 [data-offramp-widget] .orw-subtitle { font-size: 1rem; margin: 4px 0 0; }
 [data-offramp-widget] .orw-link { color: var(--orw-color-primary); font-weight: 600; text-align: center; text-underline-offset: 3px; padding: 8px; }
 [data-offramp-widget] .orw-copy { flex: 1; display: grid; gap: 4px; justify-items: center; min-width: 140px; }

@@ -3,13 +3,14 @@ import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/reac
 import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
 import { createProxyClient } from '../api/client';
+import type { AmountLimitsOption } from '../api/contract';
 import { isOffRampError } from '../api/errors';
 import type { OrderBody } from '../api/schemas';
 import { loadedRail, railFor } from '../countries';
 import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalogue, numberLocale, resolveLocale, useI18n } from '../i18n';
 import { appearanceStyle, STYLESHEET_ID, stylesheet, useColorScheme } from '../theme';
-import { ProxyClientContext } from './context';
-import { describeError, type ErrorView } from './errorCatalogue';
+import { ProxyClientContext, SupportContext } from './context';
+import { describeError, refusedRange, type ErrorView } from './errorCatalogue';
 import { encodeProblem, formSchemaFor, initialValues, parseAmount, separatorsOf, typedAmount, usesSavedAccount, type OffRampFormValues } from './form';
 import { useExpired } from './hooks/useCountdown';
 import { useLatest } from './hooks/useLatest';
@@ -20,6 +21,7 @@ import { DEFAULT_POLL_INTERVAL_MS, useOrder } from './hooks/useOrder';
 import { useQuote, type LockedQuote, type QuoteInput } from './hooks/useQuote';
 import { lazyWithRetry } from './lazy';
 import { StepBoundary } from './parts/StepBoundary';
+import { SupportFooter } from './parts/SupportLink';
 import { AmountStep } from './steps/AmountStep';
 import { BankStep } from './steps/BankStep';
 import { KycStep } from './steps/KycStep';
@@ -254,12 +256,39 @@ function Checkout(props: OffRampWidgetProps) {
     if (isOffRampError(quoteQuery.error)) events.current.onError?.(quoteQuery.error);
   }, [quoteQuery.error, events]);
 
+  // ── Limits: the partner's, and every range the API has refused with (kept for the session) ──
+  const [refusedLimits, setRefusedLimits] = useState<AmountLimitsOption>({});
+  const learnRange = useCallback(
+    (error: unknown) => {
+      const range = refusedRange(error);
+      if (!range) return;
+      const { fiatCurrency, tokenSymbol } = form.getValues();
+      const known = { min: range.min, max: range.max };
+      setRefusedLimits((before) =>
+        range.unit === 'fiat' ? { ...before, fiat: { ...before.fiat, [fiatCurrency]: known } } : { ...before, tokens: { ...before.tokens, [tokenSymbol]: known } },
+      );
+    },
+    [form],
+  );
+  // The query cache is outside React: its refusal is copied in once, and outlives the error.
+  // oxlint-disable-next-line react/set-state-in-effect
+  useEffect(() => learnRange(quoteQuery.error), [quoteQuery.error, learnRange]);
+  const limits = useMemo<AmountLimitsOption>(
+    () => ({
+      crypto: props.limits?.crypto,
+      tokens: { ...props.limits?.tokens, ...refusedLimits.tokens },
+      fiat: { ...props.limits?.fiat, ...refusedLimits.fiat },
+    }),
+    [props.limits, refusedLimits],
+  );
+
   // ── Order ──
   const [orderError, setOrderError] = useState<ErrorView | undefined>(undefined);
 
   /** Sends an order's error where it belongs: a field, a step, or the verification screen. */
   const routeOrderError = (error: unknown) => {
     const view = describeError(error, i18n, errorContext('order'));
+    learnRange(error);
     if (isOffRampError(error)) events.current.onError?.(error);
     const problem = encodeProblem({ key: view.key, ...(view.params ? { params: view.params } : {}) });
     switch (view.place) {
@@ -338,6 +367,10 @@ function Checkout(props: OffRampWidgetProps) {
   const appearanceKey = JSON.stringify(appearance ?? {});
   const rootStyle = useMemo(() => appearanceStyle(JSON.parse(appearanceKey), colorScheme) as React.CSSProperties, [appearanceKey, colorScheme]);
 
+  const support = useMemo(
+    () => ({ supportUrl: props.supportUrl, termsUrl: props.termsUrl, orderId: order.deposit?.orderId }),
+    [props.supportUrl, props.termsUrl, order.deposit?.orderId],
+  );
   const index = FORM_STEPS.indexOf(step);
   const titleId = `${STYLESHEET_ID}-title`;
   const widget = (
@@ -381,7 +414,7 @@ function Checkout(props: OffRampWidgetProps) {
               />
             ) : (
               <Suspense fallback={<p role="status">{i18n.t('step.loading')}</p>}>
-                {step === 'amount' && <AmountStep quote={quote} onQuoteInput={setQuoteInput} onContinue={toBankDetails} />}
+                {step === 'amount' && <AmountStep quote={quote} limits={limits} onQuoteInput={setQuoteInput} onContinue={toBankDetails} />}
                 {step === 'bank' && <BankStep chooseReceiver={chooseReceiver} onBack={() => go('amount')} onContinue={() => go('review')} />}
                 {step === 'review' && (
                   <ReviewStep
@@ -404,10 +437,15 @@ function Checkout(props: OffRampWidgetProps) {
               </Suspense>
             )}
           </StepBoundary>
+          <SupportFooter />
         </form>
       </FormProvider>
     </div>
   );
   // The steps read numbers in the locale the currency gives (see `numberLocale`).
-  return <I18nContext.Provider value={i18n}>{widget}</I18nContext.Provider>;
+  return (
+    <I18nContext.Provider value={i18n}>
+      <SupportContext.Provider value={support}>{widget}</SupportContext.Provider>
+    </I18nContext.Provider>
+  );
 }

@@ -154,16 +154,20 @@ export interface ErrorContext {
   tokenSymbol: string;
 }
 
+/** The range a refusal names ("Should be between 10 and 1000000"), in fiat or in tokens. */
+export const refusedRange = (error: unknown): { unit: 'fiat' | 'token'; min: number; max: number } | undefined => {
+  if (!isOffRampError(error)) return undefined;
+  const unit = error.code === API_ERRORS.fiatAmountOutOfRange.code ? 'fiat' : error.code === API_ERRORS.tokenAmountOutOfRange.code ? 'token' : undefined;
+  const match = /between (-?[\d.]+) and (-?[\d.]+)/.exec(error.serverMessage);
+  return unit && match ? { unit, min: Number(match[1]), max: Number(match[2]) } : undefined;
+};
+
 /** `{min}` and `{max}` of a range row, in the user's number format and unit. */
 const rangeParams = (error: OffRampError, i18n: Translator, context: ErrorContext): Params | undefined => {
-  const match = /between (-?[\d.]+) and (-?[\d.]+)/.exec(error.serverMessage);
-  if (!match) return undefined;
-  const [min, max] = [Number(match[1]), Number(match[2])];
-  const format =
-    error.code === API_ERRORS.fiatAmountOutOfRange.code
-      ? (n: number) => i18n.fiat(n, context.fiatCurrency)
-      : (n: number) => i18n.token(n, context.tokenSymbol);
-  return { min: format(min), max: format(max) };
+  const range = refusedRange(error);
+  if (!range) return undefined;
+  const format = range.unit === 'fiat' ? (n: number) => i18n.fiat(n, context.fiatCurrency) : (n: number) => i18n.token(n, context.tokenSymbol);
+  return { min: format(range.min), max: format(range.max) };
 };
 
 export const describeError = (error: unknown, i18n: Translator, context: ErrorContext): ErrorView => {

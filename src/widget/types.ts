@@ -6,7 +6,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { DepositRequest } from '../api/deposit';
 import type { OffRampError } from '../api/errors';
 import type { Order, Quote, Transaction } from '../api/schemas';
-import type { OrderStatus } from '../api/contract';
+import type { AmountLimitsOption, OrderStatus } from '../api/contract';
 import type { Appearance, ThemeSetting } from '../theme';
 import type { ErrorView } from './errorCatalogue';
 import type { OffRampDefaultValues } from './form';
@@ -99,6 +99,16 @@ export interface OffRampWidgetProps {
   headers?: Record<string, string>;
   /** Milliseconds before an unanswered request counts as failed. Default 20 000. */
   timeoutMs?: number;
+  /**
+   * Your amount limits (per your agreement), shown under the amount field before any error:
+   * `{ fiat: { MXN: { min: 10, max: 1_000_000 } }, crypto: { min: 1, max: 50_000 }, tokens: { ETH: … } }`.
+   * A range the API refuses an amount with is remembered for the session too.
+   */
+  limits?: AmountLimitsOption;
+  /** Your help page: linked in the widget's footer and on every ending and failure, with the order reference. */
+  supportUrl?: string;
+  /** Your terms of service, linked in the widget's footer. */
+  termsUrl?: string;
   /** Pay this receiver of the user instead of the user; the review step names them. Read once at mount. */
   receiverId?: string;
   /** Let the user choose between themselves and their receivers on the bank step. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHAIN_TOKENS } from '../../src/api/chains';
-import { decimalAmount, depositRequestOf, isTransactionHash, ON_CHAIN_TOKENS, paymentRequestUri, toBaseUnits } from '../../src/api/deposit';
+import { decimalAmount, depositRequestOf, ON_CHAIN_TOKENS, paymentRequestUri, toBaseUnits } from '../../src/api/deposit';
+import { isTransactionHash } from '../../src/api/transactionHash';
 import { createIdSource } from '../../src/sandbox/addresses';
 
 const order = (blockchainSymbol: string, tokenSymbol: string, cryptoAmount: number, destinationWalletAddress = '0x7796d4f304bd84171ee6730ad0f69c07a47e786d') => ({

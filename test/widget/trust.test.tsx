@@ -94,3 +94,79 @@ describe('costs and timing before Confirm', () => {
     expect(amountIn(screen.getByText(receivedLabel))).toBe(received);
   });
 });
+
+describe('limits, said before any error', () => {
+  it('shows the partner’s limits under the amount, refuses an amount outside them without asking, and never says the quote is coming', async () => {
+    const harness = renderWidget({ defaultValues: { side: 'fiat' }, limits: { fiat: { MXN: { min: 200, max: 50_000 } } } });
+    expect(await screen.findByText(/between MX\$200\.00 and MX\$50,000\.00/)).toBeInTheDocument();
+    await harness.user.type(screen.getByLabelText('Amount'), '100');
+    await passDebounce();
+    expect(await screen.findByText('Enter an amount between MX$200.00 and MX$50,000.00.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Amount')).toHaveAttribute('aria-invalid', 'true');
+    await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.queryByText(/Your quote is on its way/)).not.toBeInTheDocument();
+    expect(harness.lockedQuoteRequests()).toHaveLength(0);
+  });
+
+  it('remembers a range the API refused with, for the rest of the session', async () => {
+    const harness = renderWidget({ defaultValues: { side: 'fiat' } });
+    await harness.user.type(screen.getByLabelText('Amount'), '5');
+    await passDebounce();
+    await screen.findByText('Enter an amount between MX$10.00 and MX$1,000,000.00.');
+    const asked = harness.requests.length;
+    await harness.user.clear(screen.getByLabelText('Amount'));
+    await harness.user.type(screen.getByLabelText('Amount'), '7');
+    await passDebounce();
+    // Known now: said at once, nothing asked.
+    expect(await screen.findByText('Enter an amount between MX$10.00 and MX$1,000,000.00.')).toBeInTheDocument();
+    expect(harness.requests).toHaveLength(asked);
+    await harness.user.clear(screen.getByLabelText('Amount'));
+    expect(screen.getByText(/between MX\$10\.00 and MX\$1,000,000\.00/)).toBeInTheDocument();
+  });
+});
+
+describe('switching network', () => {
+  it('keeps the token where the new network has it, else takes its first stablecoin, and never carries a token amount over', async () => {
+    const harness = renderWidget();
+    await harness.user.type(screen.getByLabelText('Amount'), '100');
+    await harness.user.selectOptions(screen.getByLabelText('Network'), 'BASE');
+    expect(screen.getByLabelText('Token')).toHaveValue('USDC');
+    expect(screen.getByLabelText('Amount')).toHaveValue('100');
+
+    await harness.user.selectOptions(screen.getByLabelText('Network'), 'WLD');
+    expect(screen.getByLabelText('Token')).toHaveValue('WLD');
+    // "100 USDC" must not become "100 WLD".
+    expect(screen.getByLabelText('Amount')).toHaveValue('');
+    expect(screen.getByText(/the amount was in USDC: enter it in WLD/)).toBeInTheDocument();
+    expect(screen.getByText('No stablecoin on World Chain: the price of WLD can move while you wait.')).toBeInTheDocument();
+
+    await harness.user.selectOptions(screen.getByLabelText('Network'), 'SOL');
+    expect(screen.getByLabelText('Token')).toHaveValue('USDC');
+  });
+
+  it('keeps an amount typed in fiat: it still means the same payout', async () => {
+    const harness = renderWidget({ defaultValues: { side: 'fiat' } });
+    await harness.user.type(screen.getByLabelText('Amount'), '1000');
+    await harness.user.selectOptions(screen.getByLabelText('Network'), 'BSC');
+    expect(screen.getByLabelText('Token')).toHaveValue('BNB');
+    expect(screen.getByLabelText('Amount')).toHaveValue('1000');
+  });
+});
+
+describe('support and terms', () => {
+  it('links them in the footer, and support with the order reference on an ending', async () => {
+    const harness = renderWidget({ supportUrl: 'https://partner.example/help', termsUrl: 'https://partner.example/terms', pollIntervalMs: 5 });
+    expect(screen.getByRole('link', { name: 'Help' })).toHaveAttribute('href', 'https://partner.example/help');
+    expect(screen.getByRole('link', { name: 'Terms' })).toHaveAttribute('href', 'https://partner.example/terms');
+    await quote(harness, '1.03');
+    await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await harness.user.type(await screen.findByLabelText('CLABE'), VALID_CLABE);
+    await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Confirm' })).toBeEnabled());
+    await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
+    await harness.user.click(await screen.findByRole('button', { name: "I've sent it" }));
+    const ending = (await screen.findByText(/^Your crypto did not arrive for this order/)).closest('[role="alert"]') as HTMLElement;
+    expect(within(ending).getByRole('link', { name: 'Contact support' })).toHaveAttribute('href', 'https://partner.example/help');
+    expect(within(ending).getByText(`· Give them the order reference ${harness.sandbox.orders()[0]!.id}.`, { exact: false })).toBeInTheDocument();
+  });
+});

@@ -6,7 +6,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FINAL_STATUSES, type OrderStatus } from '../../api/contract';
-import { depositRequestOf, isTransactionHash } from '../../api/deposit';
 import { CLIENT_ERROR_CODES, isOffRampError, PROXY_ERRORS } from '../../api/errors';
 import { withMaskedBankAccount, type OrderBody, type Transaction } from '../../api/schemas';
 import { useProxyClient } from '../context';
@@ -86,8 +85,8 @@ export interface OrderLife {
   execute: (transactionHash?: string) => void;
   executing: boolean;
   executeError: unknown;
-  /** Hands the deposit to the partner's wallet (`onInitiateDeposit`), then executes with its hash. */
-  payFromWallet: (initiate: NonNullable<OffRampWidgetProps['onInitiateDeposit']>) => Promise<void>;
+  /** Has the partner's wallet send the deposit, then executes with the hash it answers (checked by `initiate`). */
+  payFromWallet: (initiate: () => Promise<{ transactionHash: string }>) => Promise<void>;
   walletState: WalletState;
   cancel: () => void;
   cancelling: boolean;
@@ -242,13 +241,11 @@ export const useOrder = (options: UseOrderOptions): OrderLife => {
   };
 
   const [walletState, setWalletState] = useState<WalletState>('idle');
-  const payFromWallet = async (initiate: NonNullable<OffRampWidgetProps['onInitiateDeposit']>) => {
+  const payFromWallet: OrderLife['payFromWallet'] = async (initiate) => {
     if (!deposit || walletState === 'waiting') return;
     setWalletState('waiting');
     try {
-      const { transactionHash } = await initiate(depositRequestOf(deposit));
-      // A wallet that answers something else than a hash of this chain sent nothing we can name.
-      if (!isTransactionHash(deposit.blockchainSymbol, transactionHash)) throw new Error('Not a transaction hash of this chain');
+      const { transactionHash } = await initiate();
       setWalletState('idle');
       execute(transactionHash);
     } catch {

@@ -1,9 +1,10 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { BLOCKCHAIN_SYMBOLS, CHAIN_NAMES, isSupportedPair, tokensOn } from '../../api/chains';
+import { BLOCKCHAIN_SYMBOLS, CHAIN_NAMES, isStablecoin, isSupportedPair, tokensOn } from '../../api/chains';
+import type { AmountLimitsOption, AmountRange } from '../../api/contract';
 import { loadRail, PAYOUT_CURRENCIES, railFor } from '../../countries';
 import { useI18n } from '../../i18n';
-import { AMOUNT_FIELDS, MAX_AMOUNT_LENGTH, quoteInputOf, readProblem, separatorsOf, typedAmount, type OffRampFormValues } from '../form';
+import { AMOUNT_FIELDS, MAX_AMOUNT_LENGTH, parseAmount, quoteInputOf, readProblem, separatorsOf, typedAmount, type OffRampFormValues } from '../form';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import type { QuoteInput } from '../hooks/useQuote';
 import type { ErrorPlace } from '../errorCatalogue';
@@ -24,11 +25,17 @@ const prefetchRail = (currency: string) => {
 
 interface AmountStepProps {
   quote: QuoteState;
+  /** The limits known for this session: the partner's, and any range the API has answered with. */
+  limits: AmountLimitsOption;
   onQuoteInput: (input: QuoteInput | undefined) => void;
   onContinue: () => void;
 }
 
-export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps) {
+/** The range of the amount typed: of the payout currency (fiat side), or of the token (crypto side). */
+const rangeFor = (limits: AmountLimitsOption, side: OffRampFormValues['side'], currency: OffRampFormValues['fiatCurrency'], token: string): AmountRange | undefined =>
+  side === 'fiat' ? limits.fiat?.[currency] : (limits.tokens?.[token] ?? limits.crypto);
+
+export function AmountStep({ quote, limits, onQuoteInput, onContinue }: AmountStepProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const id = useId();
@@ -36,9 +43,14 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
   const [side, amount, fiatCurrency, blockchainSymbol, tokenSymbol] = useWatch({ control, name: AMOUNT_FIELDS });
 
   const separators = useMemo(() => separatorsOf(i18n.locale), [i18n.locale]);
+  const range = rangeFor(limits, side, fiatCurrency, tokenSymbol);
+  const format = (value: number) => (side === 'fiat' ? i18n.fiat(value, fiatCurrency) : i18n.token(value, tokenSymbol));
+  const typed = parseAmount(amount, separators);
+  // Outside a known range the API would refuse it: said at once, and no quote is asked.
+  const outOfRange = range !== undefined && typed !== undefined && (typed < range.min || typed > range.max);
   const input = useMemo(
-    () => quoteInputOf({ side, amount, fiatCurrency, blockchainSymbol, tokenSymbol }, separators),
-    [side, amount, fiatCurrency, blockchainSymbol, tokenSymbol, separators],
+    () => (outOfRange ? undefined : quoteInputOf({ side, amount, fiatCurrency, blockchainSymbol, tokenSymbol }, separators)),
+    [outOfRange, side, amount, fiatCurrency, blockchainSymbol, tokenSymbol, separators],
   );
   const settled = useDebouncedValue(input, QUOTE_DEBOUNCE_MS);
   useEffect(() => onQuoteInput(settled), [settled, onQuoteInput]);
@@ -56,7 +68,8 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
   }, [expired, isFetching, renew]);
 
   const quoteErrorOn = (place: ErrorPlace) => (quote.error?.place === place ? quote.error : undefined);
-  const amountProblem = readProblem(formState.errors.amount?.message) ?? quoteErrorOn('amount');
+  const rangeProblem = outOfRange ? { key: 'error.amountRange' as const, params: { min: format(range.min), max: format(range.max) } } : undefined;
+  const amountProblem = readProblem(formState.errors.amount?.message) ?? rangeProblem ?? quoteErrorOn('amount');
   const tokenProblem = readProblem(formState.errors.tokenSymbol?.message) ?? quoteErrorOn('tokenSymbol');
   const currencyProblem = readProblem(formState.errors.fiatCurrency?.message) ?? quoteErrorOn('fiatCurrency');
   const onField = ['amount', 'tokenSymbol', 'fiatCurrency'] as ErrorPlace[];
@@ -66,11 +79,26 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
   // screen is still the previous amount's. Continue meanwhile says so, rather than doing nothing.
   const ready = quote.firm && input !== undefined && quote.input === input;
   const [waitingFor, setWaitingFor] = useState<QuoteInput | undefined>(undefined);
-  const waiting = waitingFor !== undefined && waitingFor === input && !ready;
+  // Never "your quote is on its way" under an error that says it is not coming.
+  const blocked = Boolean(amountProblem ?? tokenProblem ?? currencyProblem ?? stepError);
+  const waiting = waitingFor !== undefined && waitingFor === input && !ready && !blocked;
+  /**
+   * A new token: an amount typed in tokens meant the old one ("100 USDC" is not "100 WLD"), so it is
+   * cleared with a word; an amount in fiat still means the same payout.
+   */
+  const [tokenChange, setTokenChange] = useState<{ from: string; to: string } | undefined>(undefined);
+  const previousToken = tokenSymbol;
+  const switchToken = (next: string, from = getValues('tokenSymbol')) => {
+    if (getValues('tokenSymbol') !== next) setValue('tokenSymbol', next);
+    if (next === from || getValues('side') !== 'crypto' || !getValues('amount')) return;
+    setValue('amount', '');
+    setTokenChange({ from, to: next });
+  };
+
   const continueIfReady = async () => {
     const valid = await trigger(AMOUNT_FIELDS, { shouldFocus: true });
     if (valid && ready) onContinue();
-    else if (valid) setWaitingFor(input);
+    else if (valid && !outOfRange) setWaitingFor(input);
   };
 
   return (
@@ -105,10 +133,12 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
           autoComplete="off"
           aria-invalid={amountProblem ? true : undefined}
           aria-describedby={`${id}-amount-unit ${id}-amount-error`}
-          {...register('amount')}
+          {...register('amount', { onChange: () => setTokenChange(undefined) })}
         />
         <p id={`${id}-amount-unit`} className="orw-hint">
           {t('amount.unit', { unit: side === 'crypto' ? tokenSymbol : fiatCurrency })}
+          {range && !outOfRange && ` · ${t('amount.limits', { min: format(range.min), max: format(range.max) })}`}
+          {tokenChange && ` · ${t('amount.tokenChanged', tokenChange)}`}
         </p>
         <FieldMessage id={`${id}-amount-error`} problem={amountProblem} />
       </div>
@@ -135,10 +165,12 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
           <select
             id={`${id}-network`}
             {...register('blockchainSymbol', {
-              // Only tokens of the chosen network are offered; keep the token when it exists there.
+              // Only tokens of the chosen network are offered: the token stays if the network has it,
+              // else the network's first stablecoin.
               onChange: (event: React.ChangeEvent<HTMLSelectElement>) => {
                 const chain = event.target.value;
-                if (!isSupportedPair(chain, getValues('tokenSymbol'))) setValue('tokenSymbol', tokensOn(chain)[0] ?? '');
+                const tokens = tokensOn(chain);
+                if (!isSupportedPair(chain, getValues('tokenSymbol'))) switchToken(tokens.find(isStablecoin) ?? tokens[0] ?? '');
               },
             })}
           >
@@ -148,6 +180,11 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
               </option>
             ))}
           </select>
+          {!tokensOn(blockchainSymbol).some(isStablecoin) && (
+            <p className="orw-hint" id={`${id}-network-hint`}>
+              {t('amount.noStablecoin', { network: CHAIN_NAMES[blockchainSymbol], token: tokenSymbol })}
+            </p>
+          )}
         </div>
         <div className="orw-field">
           <label htmlFor={`${id}-token`}>{t('amount.token')}</label>
@@ -155,7 +192,7 @@ export function AmountStep({ quote, onQuoteInput, onContinue }: AmountStepProps)
             id={`${id}-token`}
             aria-invalid={tokenProblem ? true : undefined}
             aria-describedby={`${id}-token-error`}
-            {...register('tokenSymbol')}
+            {...register('tokenSymbol', { onChange: (event: React.ChangeEvent<HTMLSelectElement>) => switchToken(event.target.value, previousToken) })}
           >
             {tokensOn(blockchainSymbol).map((token) => (
               <option key={token} value={token}>

@@ -7,7 +7,8 @@ import { QRCodeSVG } from 'qrcode.react';
 import { useEffect, useId, useState } from 'react';
 import { addressFormat, chainName } from '../../api/chains';
 import { CANCELLABLE_STATUSES, type OrderStatus } from '../../api/contract';
-import { decimalAmount, depositRequestOf, isTransactionHash, paymentRequestUri } from '../../api/deposit';
+import { decimalAmount, depositRequestOf, paymentRequestUri } from '../../api/deposit';
+import { isTransactionHash } from '../../api/transactionHash';
 import { useI18n, type MessageKey } from '../../i18n';
 import { describeError } from '../errorCatalogue';
 import { useExpired } from '../hooks/useCountdown';
@@ -70,6 +71,13 @@ export default function SendStep({ deposit, order, onInitiateDeposit, onStartOve
     order.execute(typed || undefined);
   };
 
+  /** The partner's wallet sends the exact deposit; an answer that is no hash of this chain sent nothing we can name. */
+  const fromWallet = async (initiate: NonNullable<OffRampWidgetProps['onInitiateDeposit']>) => {
+    const answer = await initiate(depositRequestOf(deposit));
+    if (!isTransactionHash(deposit.blockchainSymbol, answer.transactionHash)) throw new Error('Not a transaction hash of this chain');
+    return answer;
+  };
+
   const status = order.transaction?.status;
   const cancellable = status !== undefined && (CANCELLABLE_STATUSES as readonly OrderStatus[]).includes(status);
   const copiedNote = (what: 'address' | 'amount') =>
@@ -110,7 +118,7 @@ export default function SendStep({ deposit, order, onInitiateDeposit, onStartOve
         <div className="orw-field">
           <button
             type="button"
-            onClick={() => void order.payFromWallet(onInitiateDeposit)}
+            onClick={() => void order.payFromWallet(() => fromWallet(onInitiateDeposit))}
             disabled={order.walletState === 'waiting' || order.executing}
             aria-busy={order.walletState === 'waiting'}
           >

@@ -9,6 +9,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { describeError } from '../errorCatalogue';
 import { isEnding, type OrderLife } from '../hooks/useOrder';
 import { ErrorAlert } from '../parts/ErrorAlert';
+import { SupportLink } from '../parts/SupportLink';
 import type { Deposit } from '../types';
 
 export interface StatusStepProps {
@@ -81,6 +82,7 @@ export default function StatusStep({ deposit, order, onStartOver }: StatusStepPr
         <div className="orw-alert" data-tone={status === 'FAILED' ? 'error' : undefined} role="alert">
           <p style={{ margin: 0 }}>{t(ending)}</p>
           {reason && <p style={{ margin: '6px 0 0' }}>{t(reason.key, reason.params)}</p>}
+          <SupportLink />
         </div>
       ) : (
         <>

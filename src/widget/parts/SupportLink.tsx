@@ -1,0 +1,38 @@
+import { useI18n } from '../../i18n';
+import { useSupport } from '../context';
+
+/** "Contact support", with the order reference to give, wherever something went wrong. */
+export function SupportLink() {
+  const { t } = useI18n();
+  const { supportUrl, orderId } = useSupport();
+  if (!supportUrl) return null;
+  return (
+    <p className="orw-hint" style={{ margin: '6px 0 0' }}>
+      <a href={supportUrl} target="_blank" rel="noopener noreferrer">
+        {t('support.contact')}
+      </a>
+      {orderId && ` · ${t('support.quote', { id: orderId })}`}
+    </p>
+  );
+}
+
+/** The widget's footer: the partner's help and terms pages. */
+export function SupportFooter() {
+  const { t } = useI18n();
+  const { supportUrl, termsUrl } = useSupport();
+  if (!supportUrl && !termsUrl) return null;
+  return (
+    <footer className="orw-footer">
+      {supportUrl && (
+        <a href={supportUrl} target="_blank" rel="noopener noreferrer">
+          {t('support.help')}
+        </a>
+      )}
+      {termsUrl && (
+        <a href={termsUrl} target="_blank" rel="noopener noreferrer">
+          {t('support.terms')}
+        </a>
+      )}
+    </footer>
+  );
+}
