@@ -139,8 +139,7 @@ export function ReviewStep(props: ReviewStepProps) {
       )}
       {quote.error && <ErrorAlert view={quote.error} onRetry={onRenew} />}
       {receiversError && <ErrorAlert view={receiversError} onRetry={() => void receivers.refetch()} />}
-      {/* Once the new quote is beside the old one, that box says it all: the refusal that asked for it is not repeated. */}
-      {submitError && !(changed && submitError.remedy === 'renew') && <ErrorAlert view={submitError} onRetry={canConfirm ? onRetry : undefined} />}
+      {submitError && <ErrorAlert view={submitError} onRetry={canConfirm ? onRetry : undefined} />}
       <div className="orw-actions">
         <button type="button" className="orw-secondary" onClick={onBack} disabled={submitting || Boolean(pending)}>
           {t('action.back')}
