@@ -4,9 +4,9 @@
  * walks one status per read.
  */
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, waitFor } from 'storybook/test';
+import { expect, waitFor, within } from 'storybook/test';
 import type { OffRampWidgetProps } from '../src/widget/types';
-import { sandboxedWidget } from './widget';
+import { backendOf, sandboxedWidget } from './widget';
 import { sendIt, toSend, WAIT, type Play } from './flow';
 
 const meta = {
@@ -61,5 +61,25 @@ export const CryptoNotReceived: Story = {
       ),
     ).toBeVisible();
     await expect(context.args.onStatusChange).toHaveBeenCalledWith(expect.objectContaining({ status: 'CRYPTO_NOT_RECEIVED' }));
+  },
+};
+
+/**
+ * `supportUrl` and `termsUrl`: both in the footer throughout, and on an ending (1.03 USDC, crypto
+ * not received) "Contact support" with the order reference to give.
+ */
+export const SupportAndTerms: Story = {
+  args: { defaultValues: { amount: '1.03' }, supportUrl: 'https://partner.example/help', termsUrl: 'https://partner.example/terms' },
+  play: async (context) => {
+    const { canvas } = context;
+    await expect(await canvas.findByRole('link', { name: 'Help' }, WAIT)).toHaveAttribute('href', 'https://partner.example/help');
+    await expect(canvas.getByRole('link', { name: 'Terms' })).toHaveAttribute('href', 'https://partner.example/terms');
+    await followToTheEnd(context);
+    const sentence = await canvas.findByText(/^Your crypto did not arrive for this order/, {}, WAIT);
+    const ending = within(sentence.closest<HTMLElement>('[role="alert"]')!);
+    await expect(ending.getByRole('link', { name: 'Contact support' })).toHaveAttribute('href', 'https://partner.example/help');
+    const [order] = backendOf(context).sandbox.orders();
+    await expect(ending.getByText(`· Give them the order reference ${order!.id}.`, { exact: false })).toBeVisible();
+    await expect(canvas.getByRole('link', { name: 'Terms' })).toBeVisible();
   },
 };

@@ -33,6 +33,26 @@ export const AmountOutsideLimits: Story = {
   },
 };
 
+/**
+ * The partner's own limits (`limits`, MX$200 to MX$50,000 paid out here): said under the amount
+ * before anything is typed, and an amount outside them is refused at once, without asking for a quote.
+ */
+export const PartnerLimits: Story = {
+  args: { defaultValues: { side: 'fiat' }, limits: { fiat: { MXN: { min: 200, max: 50_000 } } } },
+  play: async (context) => {
+    const { canvas, args } = context;
+    await expect(await canvas.findByText(/between MX\$200\.00 and MX\$50,000\.00/, {}, WAIT)).toBeVisible();
+    await typeAmount(context, '100');
+    await expect(await canvas.findByText('Enter an amount between MX$200.00 and MX$50,000.00.', {}, WAIT)).toBeVisible();
+    await expect(canvas.getByLabelText('Amount')).toHaveAttribute('aria-invalid', 'true');
+    await expect(canvas.queryByText(/Your quote is on its way/)).toBeNull();
+    await expect(args.onQuote).not.toHaveBeenCalled();
+    await typeAmount(context, '1500');
+    await quoted(context);
+    await expect(canvas.getByLabelText('Amount')).not.toHaveAttribute('aria-invalid', 'true');
+  },
+};
+
 /** The API refuses the bank details on Confirm: the user is back on the bank step, on the field, with the reason. */
 export const BankDetailsRefused: Story = {
   parameters: {

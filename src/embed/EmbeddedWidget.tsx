@@ -17,12 +17,13 @@ export function EmbeddedWidget({ host }: { host: HostBridge }) {
     document.documentElement.lang = resolveLocale(locale);
   }, [locale]);
   if (!config) return null;
-  // `theme` travels in the protocol; the widget has no `theme` prop to hand it to yet.
-  const { proxyUrl, defaultValues, receiverId, sessionToken } = config;
+  const { proxyUrl, defaultValues, theme, appearance, receiverId, sessionToken } = config;
   return (
     <OffRampWidget
       proxyUrl={proxyUrl}
       locale={locale}
+      theme={theme}
+      appearance={appearance}
       defaultValues={defaultValues}
       receiverId={receiverId}
       headers={sessionToken ? { authorization: `Bearer ${sessionToken}` } : undefined}

@@ -48,7 +48,16 @@ export function connectToHost(frame: Window = window): HostBridge {
   frame.addEventListener('message', (event) => {
     if (event.source !== frame.parent || event.origin !== parentOrigin) return;
     const parsed = hostMessageSchema.safeParse(event.data);
-    if (!parsed.success || parsed.data.id !== id) return;
+    if (!parsed.success) {
+      // For the developer setting the embed up: their own message, refused, and where.
+      const data: unknown = event.data;
+      if (typeof data === 'object' && data !== null && (data as { id?: unknown }).id === id) {
+        const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(the message)'))];
+        console.warn(`offramp-widget embed: a message from the host was dropped, it does not match the protocol at ${fields.join(', ')}`);
+      }
+      return;
+    }
+    if (parsed.data.id !== id) return;
     const { type, payload } = parsed.data;
     if (type === 'configure') config = payload;
     else if (config) config = { ...config, ...payload, proxyUrl: payload.proxyUrl ?? config.proxyUrl };

@@ -7,6 +7,7 @@
 import { CONFIG_KEYS, exactOrigin, PROTOCOL_VERSION, readEmbedEvent, type EmbedConfig, type EmbedEvent, type HostMessage, type HostMessageBody } from './protocol';
 
 export type { EmbedConfig, EmbedEvent, EmbedEventPayloads, EmbedEventType, EmbedTheme } from './protocol';
+export type { Appearance, SchemeColor } from '../theme/appearance';
 
 export interface MountOptions extends EmbedConfig {
   /** The embed page (`https://pay.partner.example/embed.html`), served with the headers in the README. */

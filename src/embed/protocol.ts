@@ -11,12 +11,13 @@
  * checked by the loader with `readEmbedEvent`, whose field table the compiler holds to these types.
  */
 import type { OrderStatus } from '../api/contract';
+import type { Appearance, ThemeSetting } from '../theme/appearance';
 import type { OffRampDefaultValues } from '../widget/form';
 import type { OffRampStep } from '../widget/types';
 
 export const PROTOCOL_VERSION = 1;
 
-export const EMBED_THEMES = ['light', 'dark', 'auto'] as const;
+export const EMBED_THEMES = ['light', 'dark', 'auto'] as const satisfies readonly ThemeSetting[];
 export type EmbedTheme = (typeof EMBED_THEMES)[number];
 
 /** The options the host sets: all of them in `configure`, any of them in `update`. */
@@ -27,7 +28,10 @@ export interface EmbedConfig {
   locale?: string;
   /** Pre-fills the amount step. Read once, when the widget first shows. */
   defaultValues?: OffRampDefaultValues;
+  /** `light`, `dark`, or `auto` (the default): the page's `prefers-color-scheme`, followed live. */
   theme?: EmbedTheme;
+  /** Accent, corner radius and font, as the widget's `appearance`; each value a single CSS value. */
+  appearance?: Appearance;
   /** Pay this receiver of the user instead of the user. Read once, when the widget first shows. */
   receiverId?: string;
   /** A short-lived token for the proxy, sent as `Authorization: Bearer …`; never in a URL. */
@@ -39,6 +43,7 @@ const CONFIG_FIELDS = {
   locale: true,
   defaultValues: true,
   theme: true,
+  appearance: true,
   receiverId: true,
   sessionToken: true,
 } as const satisfies Record<keyof EmbedConfig, true>;

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbedEvent } from '../../src/embed/protocol';
+import { PALETTES } from '../../src/theme';
 import type {} from '../embed/host';
 import { axePageViolations, launchChromium, startDemoWithOwnCache } from './browser';
 
@@ -15,6 +16,9 @@ const SHOTS = 'test-results/screenshots';
 const UNTIL = 30_000;
 const CLABE = '014680260346007120';
 const SESSION_TOKEN = 'e2e-session-token.c2lnbmF0dXJl';
+
+/** `#rrggbb` as `getComputedStyle` writes it. */
+const computedRgb = (hex: string) => `rgb(${[1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).join(', ')})`;
 
 type HostPage = Page & { problems: string[] };
 
@@ -50,7 +54,7 @@ describe('the embed in Chromium, framed across origins', () => {
     return Object.assign(page, { problems });
   };
 
-  const mountEmbed = (page: Page, slot: string, options: { locale?: string; sessionToken?: string; title?: string } = {}) =>
+  const mountEmbed = (page: Page, slot: string, options: { locale?: string; sessionToken?: string; title?: string; theme?: 'light' | 'dark' | 'auto' } = {}) =>
     page.evaluate(([slot, options]) => window.embedHost.mount(slot, options), [slot, { url: embedUrl, proxyUrl: '/proxy', ...options }] as const);
   const eventsOf = (page: Page, slot: string): Promise<EmbedEvent[]> => page.evaluate((slot) => window.embedHost.events(slot), slot);
   const frameOf = async (page: Page, slot: string): Promise<Frame> => {
@@ -231,6 +235,24 @@ describe('the embed in Chromium, framed across origins', () => {
     await shoot(page, 'second', 'embed-two-on-a-page');
 
     expect(await axePageViolations(page)).toEqual([]);
+    expect(page.problems).toEqual([]);
+  });
+
+  it("draws in the host's theme, and turns dark on update({ theme: 'dark' }) without a reload", async () => {
+    const page = await open(1024);
+    await mountEmbed(page, 'first', { locale: 'en', theme: 'light' });
+    const frame = page.frameLocator('#first iframe');
+    await frame.getByLabel('Amount', { exact: true }).waitFor();
+    const widget = frame.locator('[data-offramp-widget]');
+    const background = () => widget.evaluate((root) => getComputedStyle(root).backgroundColor);
+    expect(await background()).toBe(computedRgb(PALETTES.light['color-surface']));
+    const embedded = await frameOf(page, 'first');
+    await embedded.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+    await page.evaluate(() => window.embedHost.update('first', { theme: 'dark' }));
+    await expect.poll(() => widget.getAttribute('data-theme'), { timeout: UNTIL }).toBe('dark');
+    await expect.poll(background, { timeout: UNTIL }).toBe(computedRgb(PALETTES.dark['color-surface']));
+    expect(await embedded.evaluate(() => (window as Window & { sameDocument?: boolean }).sameDocument)).toBe(true);
     expect(page.problems).toEqual([]);
   });
 });

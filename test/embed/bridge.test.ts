@@ -52,6 +52,7 @@ describe('the embed page bridge', () => {
   });
 
   it('ignores other windows, other origins, other ids and malformed messages', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { window, deliver } = frameWindow();
     const host = connectToHost(window);
     const options = { proxyUrl: '/proxy' };
@@ -64,6 +65,54 @@ describe('the embed page bridge', () => {
     deliver(configure({ ...options, extra: true }));
     deliver(JSON.stringify(configure(options)));
     expect(host.config()).toBeUndefined();
+    // Only the host's own malformed messages (its id) are worth a word to the developer.
+    expect(warn.mock.calls.map(([line]) => line)).toEqual([
+      'offramp-widget embed: a message from the host was dropped, it does not match the protocol at payload.proxyUrl',
+      'offramp-widget embed: a message from the host was dropped, it does not match the protocol at payload',
+    ]);
+    warn.mockRestore();
+  });
+
+  it('takes the theme and the appearance, in the configuration and in updates', () => {
+    const { window, deliver } = frameWindow();
+    const host = connectToHost(window);
+    const appearance = { accent: { light: '#0b57d0', dark: '#a8c7fa' }, accentText: '#ffffff', radius: '4px', font: '"Inter", system-ui, sans-serif' };
+    deliver(configure({ proxyUrl: '/proxy', theme: 'auto', appearance }));
+    expect(host.config()).toEqual({ proxyUrl: '/proxy', theme: 'auto', appearance });
+    deliver(update({ theme: 'dark', appearance: { accent: 'rebeccapurple' } }));
+    expect(host.config()).toEqual({ proxyUrl: '/proxy', theme: 'dark', appearance: { accent: 'rebeccapurple' } });
+    deliver(update({ theme: undefined, appearance: undefined }));
+    expect(host.config()).toEqual({ proxyUrl: '/proxy', theme: undefined, appearance: undefined });
+  });
+
+  it("drops a theme or an appearance the widget would not take, by the widget's own rules, and says where", () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { window, deliver } = frameWindow();
+    const host = connectToHost(window);
+    deliver(configure({ proxyUrl: '/proxy', theme: 'light', appearance: { radius: '8px' } }));
+    const refused: [unknown, string][] = [
+      [{ theme: 'neon' }, 'payload.theme'],
+      [{ theme: 'DARK' }, 'payload.theme'],
+      [{ appearance: { accent: 'red; background: url(https://evil.example/x)' } }, 'payload.appearance.accent'],
+      [{ appearance: { accent: { light: '#0b57d0' } } }, 'payload.appearance.accent'],
+      [{ appearance: { accent: { light: '#0b57d0', dark: '#a8c7fa', sepia: '#704214' } } }, 'payload.appearance.accent'],
+      [{ appearance: { accentText: '#fff !important' } }, 'payload.appearance.accentText'],
+      [{ appearance: { radius: '8px}' } }, 'payload.appearance.radius'],
+      [{ appearance: { radius: '' } }, 'payload.appearance.radius'],
+      [{ appearance: { radius: 8 } }, 'payload.appearance.radius'],
+      [{ appearance: { font: '"Inter, sans-serif' } }, 'payload.appearance.font'],
+      [{ appearance: { font: 'Inter /* x */' } }, 'payload.appearance.font'],
+      [{ appearance: { font: 'x'.repeat(201) } }, 'payload.appearance.font'],
+      [{ appearance: { background: '#000' } }, 'payload.appearance'],
+      [{ appearance: '--orw-color-primary: red' }, 'payload.appearance'],
+    ];
+    for (const [changes, where] of refused) {
+      warn.mockClear();
+      deliver(update(changes));
+      expect(host.config(), JSON.stringify(changes)).toEqual({ proxyUrl: '/proxy', theme: 'light', appearance: { radius: '8px' } });
+      expect(warn, JSON.stringify(changes)).toHaveBeenCalledWith(`offramp-widget embed: a message from the host was dropped, it does not match the protocol at ${where}`);
+    }
+    warn.mockRestore();
   });
 
   it('refuses to start, saying why, when its URL or frame are not what the loader makes', () => {

@@ -89,6 +89,7 @@ describe("the embed page's check of what the host sends", () => {
     locale: 'es-MX',
     defaultValues: { amount: '100', tokenSymbol: 'USDC', blockchainSymbol: 'POL', fiatCurrency: 'MXN', side: 'crypto' },
     theme: 'dark',
+    appearance: { accent: { light: '#0b57d0', dark: '#a8c7fa' }, accentText: '#ffffff', radius: '8px', font: '"Inter", system-ui, sans-serif' },
     receiverId: 'receiver-1',
     sessionToken: 'eyJzdWIiOiJ1LTEifQ.c2lnbmF0dXJl-_',
   };
@@ -108,6 +109,9 @@ describe("the embed page's check of what the host sends", () => {
       message('configure', { ...config, sessionToken: 'abc\r\nx-injected: 1' }),
       message('configure', { ...config, sessionToken: 'two words' }),
       message('configure', { ...config, theme: 'neon' }),
+      message('configure', { ...config, appearance: { accent: 'red; background: url(https://evil.example/x)' } }),
+      message('configure', { ...config, appearance: { font: '"Inter' } }),
+      message('configure', { ...config, appearance: { radius: '8px', css: 'body { display: none }' } }),
       message('configure', { ...config, locale: 'en"><script>' }),
       message('configure', { ...config, defaultValues: { amount: '100', bank: { MX: { clabe: '014680260346007120' } } } }),
       message('configure', { ...config, defaultValues: { blockchainSymbol: 'DOGE' } }),

@@ -60,7 +60,8 @@ describe('the static Storybook', () => {
       'checkout-countries--mexico', 'checkout-countries--dominican-republic', 'checkout-countries--united-states', 'checkout-countries--sepa',
       'checkout-endings--paid', 'checkout-endings--cancelled', 'checkout-endings--crypto-not-received',
       'checkout-quote--counting-down', 'checkout-quote--expired-at-confirm',
-      'checkout-errors--kyc-required', 'checkout-errors--offline', 'checkout-presentation--spanish', 'checkout-presentation--phone',
+      'checkout-errors--kyc-required', 'checkout-errors--offline', 'checkout-errors--partner-limits', 'checkout-endings--support-and-terms',
+      'checkout-presentation--spanish', 'checkout-presentation--phone', 'checkout-presentation--dark', 'checkout-presentation--partner-appearance',
     ]) {
       expect(entries[id]?.type, id).toBe('story');
     }

@@ -1,12 +1,13 @@
 /**
  * Renders the widget against the real sandbox, through the demo's kind of proxy, with a `fetch`
- * that records every request the widget makes.
+ * that records every request the widget makes. The proxy's log lines are kept (`proxyLog`), never
+ * printed.
  */
 import { act, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { API_PATHS } from '../../src/api/contract';
-import { createOffRampProxy } from '../../src/proxy';
+import { createOffRampProxy, type ProxyLogEntry } from '../../src/proxy';
 import { createSandbox, SANDBOX_FIXTURES, type Sandbox, type SandboxOptions } from '../../src/sandbox';
 import { OffRampWidget, type OffRampWidgetProps } from '../../src/widget/OffRampWidget';
 import { QUOTE_DEBOUNCE_MS } from '../../src/widget/steps/AmountStep';
@@ -76,6 +77,7 @@ export async function fastForwardUntil(expectation: () => void): Promise<void> {
 export function renderWidget(props: Partial<OffRampWidgetProps> = {}, options: HarnessOptions = {}) {
   startWidgetClock();
   const sandbox = options.reuseSandbox ?? createSandbox({ seed: 'widget-tests', ...options.sandbox });
+  const proxyLog: ProxyLogEntry[] = [];
   const proxy = createOffRampProxy({
     upstream: 'http://sandbox.test',
     fetch: sandbox.fetch,
@@ -83,6 +85,8 @@ export function renderWidget(props: Partial<OffRampWidgetProps> = {}, options: H
     resolveUserId: () => options.userId ?? SANDBOX_FIXTURES.newUserId,
     ...(options.premiumSpread === undefined ? {} : { premiumSpread: options.premiumSpread }),
     basePath: '/proxy',
+    // The proxy's log lines, kept for the tests that look at them; nothing reaches the console.
+    logger: (entry) => proxyLog.push(entry),
   });
   const requests: Request[] = [];
   const fetchThroughProxy = (input: RequestInfo | URL, init?: RequestInit) =>
@@ -101,7 +105,7 @@ export function renderWidget(props: Partial<OffRampWidgetProps> = {}, options: H
   const lockedQuoteRequests = () =>
     requests.filter((request) => request.method === 'POST' && new URL(request.url).pathname.endsWith(API_PATHS.quotes));
   const orderRequests = () => requests.filter((request) => new URL(request.url).pathname.endsWith(API_PATHS.offRamp));
-  return { ...view, sandbox, requests, lockedQuoteRequests, orderRequests, user, fetch: fetchThroughProxy };
+  return { ...view, sandbox, requests, proxyLog, lockedQuoteRequests, orderRequests, user, fetch: fetchThroughProxy };
 }
 
 export const VALID_CLABE = SANDBOX_FIXTURES.clabe;
