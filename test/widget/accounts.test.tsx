@@ -19,6 +19,8 @@ async function toBankStep(props: Partial<OffRampWidgetProps> = {}) {
   await screen.findByText(/^Quote expires in \d:\d\d$/);
   await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
   await screen.findByRole('heading', { name: 'Where should we pay you?' });
+  // The user's own accounts come with the step; the most recent verified one is chosen once they show.
+  if (!props.receiverId) await screen.findByRole('radio', { name: 'Banco Santander •••• 7120', checked: true });
   return harness;
 }
 

@@ -251,7 +251,9 @@ describe('an expired quote', () => {
   });
 
   it('tells the user not to send once the quote has expired on the send step', async () => {
-    const harness = renderWidget();
+    // The API's clock stands still, so its order stays open and the widget stays on this step.
+    const apiTime = Date.now();
+    const harness = renderWidget({}, { sandbox: { now: () => apiTime } });
     await toReview(harness);
     await harness.user.click(screen.getByRole('button', { name: 'Confirm' }));
     const region = await screen.findByRole('region', { name: 'Deposit address' });
