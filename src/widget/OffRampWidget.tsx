@@ -19,17 +19,11 @@ import { useOnline } from './hooks/useOnline';
 import { KYC_QUERY_KEY, useKycStatus } from './hooks/useKycStatus';
 import { DEFAULT_POLL_INTERVAL_MS, useOrder } from './hooks/useOrder';
 import { useQuote, type LockedQuote, type QuoteInput } from './hooks/useQuote';
-import { lazyWithRetry } from './lazy';
 import { StepBoundary } from './parts/StepBoundary';
 import { SupportFooter } from './parts/SupportLink';
 import { AmountStep } from './steps/AmountStep';
-import { BankStep } from './steps/BankStep';
-import { KycStep } from './steps/KycStep';
-import { ReviewStep } from './steps/ReviewStep';
+import { BankStep, KycStep, ReviewStep, SendStep, StatusStep } from './steps/later';
 import { STEPS, type OffRampStep, type OffRampWidgetProps, type QuoteState } from './types';
-
-const SendStep = lazyWithRetry(() => import('./steps/SendStep'));
-const StatusStep = lazyWithRetry(() => import('./steps/StatusStep'));
 
 export { STEPS } from './types';
 export type { OffRampStep, OffRampWidgetProps, QuoteState, SubmittedOrder } from './types';
@@ -156,12 +150,16 @@ function Checkout(props: OffRampWidgetProps) {
   // ── Steps ──
   const [step, setStep] = useState<OffRampStep>(() => order.resumedStep ?? 'amount');
   const stepRef = useLatest(step);
-  // The order's steps download while the user reviews it: once Confirm has made the order, its
-  // address must show, whatever the signal does then.
+  // Each step downloads while the user is on the one before it (the bank step on intent, from the
+  // amount step). What Confirm can lead to downloads while the user reviews the order: once the
+  // order exists, its address must show, whatever the signal does then; a refusal for want of
+  // KYC shows its screen at once.
   useEffect(() => {
+    if (step === 'bank') ReviewStep.preload();
     if (step !== 'review') return;
     SendStep.preload();
     StatusStep.preload();
+    KycStep.preload();
   }, [step]);
   const [kycRequired, setKycRequired] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -214,6 +212,10 @@ function Checkout(props: OffRampWidgetProps) {
   const toBankDetails = () => (kyc.data?.verified === false ? showKyc() : go('bank'));
   // Verified meanwhile (in another tab, or the partner's flow): on to where the user was going.
   const verifiedNow = kyc.data?.verified === true && kyc.dataUpdatedAt > kycShownAt;
+  const unverified = kyc.data?.verified === false;
+  useEffect(() => {
+    if (unverified) KycStep.preload();
+  }, [unverified]);
   useEffect(() => {
     if (verifiedNow && kycRequired) go(step === 'amount' ? 'bank' : step);
   }, [verifiedNow, kycRequired, step, go]);
@@ -403,39 +405,41 @@ function Checkout(props: OffRampWidgetProps) {
               </div>
             )}
           >
-            {kycRequired ? (
-              <KycStep
-                canStart={Boolean(onKycRequired)}
-                checking={kyc.isFetching}
-                stillUnverified={kyc.data?.verified === false && kyc.dataUpdatedAt > kycShownAt}
-                onStart={() => events.current.onKycRequired?.()}
-                onCheckAgain={() => void kyc.refetch()}
-                onBack={() => go(step)}
-              />
-            ) : (
-              <Suspense fallback={<p role="status">{i18n.t('step.loading')}</p>}>
-                {step === 'amount' && <AmountStep quote={quote} limits={limits} onQuoteInput={setQuoteInput} onContinue={toBankDetails} />}
-                {step === 'bank' && <BankStep chooseReceiver={chooseReceiver} onBack={() => go('amount')} onContinue={() => go('review')} />}
-                {step === 'review' && (
-                  <ReviewStep
-                    quote={quote}
-                    superseded={superseded}
-                    submitting={order.submitting}
-                    submitError={orderError}
-                    onRenew={renewOnReview}
-                    canConfirm={quote.firm || order.pending !== undefined}
-                    pending={order.pending}
-                    onRetry={confirm}
-                    onBack={() => leaveReview('bank')}
-                    onConfirm={confirm}
-                  />
-                )}
-                {step === 'send' && order.deposit && (
-                  <SendStep deposit={order.deposit} order={order} onInitiateDeposit={onInitiateDeposit} onStartOver={startOver} />
-                )}
-                {step === 'status' && order.deposit && <StatusStep deposit={order.deposit} order={order} onStartOver={startOver} />}
-              </Suspense>
-            )}
+            <Suspense fallback={<p role="status">{i18n.t('step.loading')}</p>}>
+              {kycRequired ? (
+                <KycStep
+                  canStart={Boolean(onKycRequired)}
+                  checking={kyc.isFetching}
+                  stillUnverified={kyc.data?.verified === false && kyc.dataUpdatedAt > kycShownAt}
+                  onStart={() => events.current.onKycRequired?.()}
+                  onCheckAgain={() => void kyc.refetch()}
+                  onBack={() => go(step)}
+                />
+              ) : (
+                <>
+                  {step === 'amount' && <AmountStep quote={quote} limits={limits} onQuoteInput={setQuoteInput} onContinue={toBankDetails} />}
+                  {step === 'bank' && <BankStep chooseReceiver={chooseReceiver} onBack={() => go('amount')} onContinue={() => go('review')} />}
+                  {step === 'review' && (
+                    <ReviewStep
+                      quote={quote}
+                      superseded={superseded}
+                      submitting={order.submitting}
+                      submitError={orderError}
+                      onRenew={renewOnReview}
+                      canConfirm={quote.firm || order.pending !== undefined}
+                      pending={order.pending}
+                      onRetry={confirm}
+                      onBack={() => leaveReview('bank')}
+                      onConfirm={confirm}
+                    />
+                  )}
+                  {step === 'send' && order.deposit && (
+                    <SendStep deposit={order.deposit} order={order} onInitiateDeposit={onInitiateDeposit} onStartOver={startOver} />
+                  )}
+                  {step === 'status' && order.deposit && <StatusStep deposit={order.deposit} order={order} onStartOver={startOver} />}
+                </>
+              )}
+            </Suspense>
           </StepBoundary>
           <SupportFooter />
         </form>
