@@ -11,7 +11,7 @@ import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalog
 import { appearanceStyle, STYLESHEET_ID, stylesheet, useColorScheme } from '../theme';
 import { ProxyClientContext, SupportContext } from './context';
 import { describeError, refusedRange, type ErrorView } from './errorCatalogue';
-import { encodeProblem, formSchemaFor, initialValues, parseAmount, separatorsOf, typedAmount, usesSavedAccount, type OffRampFormValues } from './form';
+import { encodeProblem, formSchemaFor, initialValues, parseAmount, separatorsOf, typedAmount, usesSavedAccount, type NumberSeparators, type OffRampFormValues } from './form';
 import { useExpired } from './hooks/useCountdown';
 import { useLatest } from './hooks/useLatest';
 import { useLoaded } from './hooks/useLoaded';
@@ -100,12 +100,18 @@ function Checkout(props: OffRampWidgetProps) {
   const online = useOnline();
   const events = useLatest({ onQuote, onSubmitted, onError, onKycRequired, onStepChange });
   const [initial] = useState(() => initialValues(defaultValues, receiverId));
-  // The resolver follows the locale's number notation (set below, once the locale is known); a ref,
-  // so a locale change needs no new form.
-  const resolver = useRef<Resolver<OffRampFormValues> | null>(null);
+  // The resolver follows the locale's number notation (`notation`, below, once the locale is known),
+  // through a ref, so a locale change needs no new form. Its schema is built when a field is first
+  // checked, not at start.
+  const resolver = useRef<{ notation: NumberSeparators; resolve: Resolver<OffRampFormValues> } | null>(null);
   const form = useForm<OffRampFormValues>({
     defaultValues: initial,
-    resolver: (values, context, options) => resolver.current!(values, context, options),
+    resolver: (values, context, options) => {
+      if (resolver.current?.notation !== notation.current) {
+        resolver.current = { notation: notation.current, resolve: zodResolver(formSchemaFor(notation.current)) };
+      }
+      return resolver.current.resolve(values, context, options);
+    },
     mode: 'onTouched',
     reValidateMode: 'onChange',
   });
@@ -114,14 +120,12 @@ function Checkout(props: OffRampWidgetProps) {
   const locale = numberLocale(asked.locale, fiatCurrency);
   const i18n = useMemo(() => createTranslator(locale, asked.messages), [locale, asked.messages]);
   const separators = useMemo(() => separatorsOf(locale), [locale]);
-  resolver.current ??= zodResolver(formSchemaFor(separators));
   const notation = useRef(separators);
 
   useEffect(() => {
     // A new notation: the amount already typed keeps its value, written the new way.
     const before = notation.current;
     notation.current = separators;
-    resolver.current = zodResolver(formSchemaFor(separators));
     if (before.decimal === separators.decimal && before.group === separators.group) return;
     const amount = parseAmount(form.getValues('amount'), before);
     if (amount !== undefined) form.setValue('amount', typedAmount(amount, separators));
