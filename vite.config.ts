@@ -21,7 +21,13 @@ const builds: Record<string, BuildEnvironmentOptions> = {
     // The partner's bundler minifies, and resolves each package once for the whole page (the
     // widget shares React, TanStack Query and the rest with the host): no package is bundled here.
     minify: false,
-    rollupOptions: { external: isPackageImport },
+    rollupOptions: {
+      external: isPackageImport,
+      // What the entry needs at start in one chunk, which the lazy parts import from: a partner's
+      // bundler then loads it as one file, not as the many small chunks that each lazy part shares
+      // with it (each gzipped alone, and fetched alone).
+      output: { codeSplitting: { groups: [{ name: 'widget', tags: ['$initial'] }] } },
+    },
   },
   server: {
     outDir: 'dist/server',

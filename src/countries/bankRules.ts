@@ -4,7 +4,7 @@
  *
  * One row per rail, as in the contract's table: what is required (each with its check), what is
  * optional (checked when present) and what is refused. Fields a row does not name are ignored, as
- * the contract says nothing of them. The checks are the widget's own (`validators.ts`).
+ * the contract says nothing of them. The checks are the widget's own (`validators/`).
  */
 import { BANK_COUNTRIES } from '../api/contract';
 import type { BankDetails } from '../api/schemas';

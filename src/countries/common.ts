@@ -4,7 +4,7 @@
  */
 import { ACCOUNT_HOLDER_TYPES, ACCOUNT_TYPES } from '../api/contract';
 import type { MessageKey } from '../i18n';
-import { checkAccountNumber, checkChoice, checkText, TEXT_LIMITS, type LengthRange } from './validators';
+import { checkAccountNumber, checkChoice, checkText, TEXT_LIMITS, type LengthRange } from './validators/general';
 import type { BankDetailsPath, BankField, BankValues, FieldOption } from './types';
 
 /** Spaces and hyphens out: what banks print between groups of digits. */

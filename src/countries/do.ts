@@ -1,6 +1,6 @@
 import { DOCUMENT_TYPES, DOMINICAN_BANKS } from '../api/contract';
 import { ACCOUNT_TYPE_OPTIONS, accountNumberField, lastFour, selectField, withoutSeparators } from './common';
-import { checkDocument, checkDominicanBank, DO_ACCOUNT_NUMBER } from './validators';
+import { checkDocument, checkDominicanBank, DO_ACCOUNT_NUMBER } from './validators/general';
 import type { BankField, BankValues, PayoutRail } from './types';
 import { buildBankDetails } from './values';
 

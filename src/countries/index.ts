@@ -1,8 +1,9 @@
 /**
  * The payout rails as data. The rail follows the fiat currency; adding a rail means adding an
  * entry here, a module with its field table, a row in `bankRules.ts` (tsc asks for it), and its
- * messages. A rail's module (with `validators.ts` and the packages it needs: clabe-validator,
- * ibantools) loads only when a user wants a rail, so a partner's page pays for none of them up front.
+ * messages. A rail's module (with its checks from `validators/`, and the package it needs:
+ * clabe-validator for Mexico, ibantools for SEPA) loads only when a user wants that rail, so a
+ * partner's page pays for none of them up front.
  */
 import type { FiatCurrency } from '../api/chains';
 import { BANK_COUNTRIES } from '../api/contract';

@@ -1,4 +1,4 @@
-import { CLABE_LENGTH, checkClabe, clabeBank } from './validators';
+import { CLABE_LENGTH, checkClabe, clabeBank } from './validators/clabe';
 import { lastFour, withoutSeparators } from './common';
 import type { BankField, PayoutRail } from './types';
 import { buildBankDetails } from './values';

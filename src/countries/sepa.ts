@@ -1,5 +1,5 @@
 import { accountHolderFields, bankNameField, lastFour } from './common';
-import { checkBic, checkSepaIban, formatIban, ibanCountry, normalizeBic, normalizeIban } from './validators';
+import { checkBic, checkSepaIban, formatIban, ibanCountry, normalizeBic, normalizeIban } from './validators/iban';
 import type { BankField, PayoutRail } from './types';
 import { buildBankDetails } from './values';
 

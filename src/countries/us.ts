@@ -1,5 +1,5 @@
 import { ACCOUNT_TYPE_OPTIONS, accountHolderFields, accountNumberField, bankNameField, lastFour, selectField, textField, withoutSeparators } from './common';
-import { ABA_LENGTH, checkAba, checkZip, TEXT_LIMITS, US_ACCOUNT_NUMBER, US_STATES } from './validators';
+import { ABA_LENGTH, checkAba, checkZip, TEXT_LIMITS, US_ACCOUNT_NUMBER, US_STATES } from './validators/general';
 import type { BankField, PayoutRail } from './types';
 import { buildBankDetails } from './values';
 

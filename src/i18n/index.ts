@@ -118,6 +118,22 @@ export interface Translator {
 const fill = (text: string, params?: Params) =>
   params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * An `Intl.NumberFormat`, kept per locale and options: building one is slow (each amount on screen
+ * would build its own on every render), reusing one is not. Locales, currencies and tokens are few.
+ */
+export const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat => {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+};
+
 /** A translator for a locale with its language's catalogue (see `loadCatalogue`). */
 export const createTranslator = (locale: string, messages: Messages = en): Translator => {
   const language = languageOf(locale);
@@ -126,11 +142,9 @@ export const createTranslator = (locale: string, messages: Messages = en): Trans
     language,
     messages,
     t: (key, params) => fill(messages[key], params),
-    fiat: (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount),
-    token: (amount, token) =>
-      `${new Intl.NumberFormat(locale, { maximumFractionDigits: tokenDecimals(token) }).format(amount)} ${token}`,
-    rate: (rate, currency) =>
-      new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 4 }).format(rate),
+    fiat: (amount, currency) => numberFormat(locale, { style: 'currency', currency }).format(amount),
+    token: (amount, token) => `${numberFormat(locale, { maximumFractionDigits: tokenDecimals(token) }).format(amount)} ${token}`,
+    rate: (rate, currency) => numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 4 }).format(rate),
   };
 };
 

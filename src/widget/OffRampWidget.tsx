@@ -11,7 +11,7 @@ import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalog
 import { appearanceStyle, STYLESHEET_ID, stylesheet, useColorScheme } from '../theme';
 import { ProxyClientContext, SupportContext } from './context';
 import { describeError, refusedRange, type ErrorView } from './errorCatalogue';
-import { encodeProblem, formSchemaFor, initialValues, parseAmount, separatorsOf, typedAmount, usesSavedAccount, type OffRampFormValues } from './form';
+import { encodeProblem, formSchemaFor, initialValues, parseAmount, separatorsOf, typedAmount, usesSavedAccount, type NumberSeparators, type OffRampFormValues } from './form';
 import { useExpired } from './hooks/useCountdown';
 import { useLatest } from './hooks/useLatest';
 import { useLoaded } from './hooks/useLoaded';
@@ -19,17 +19,11 @@ import { useOnline } from './hooks/useOnline';
 import { KYC_QUERY_KEY, useKycStatus } from './hooks/useKycStatus';
 import { DEFAULT_POLL_INTERVAL_MS, useOrder } from './hooks/useOrder';
 import { useQuote, type LockedQuote, type QuoteInput } from './hooks/useQuote';
-import { lazyWithRetry } from './lazy';
 import { StepBoundary } from './parts/StepBoundary';
 import { SupportFooter } from './parts/SupportLink';
 import { AmountStep } from './steps/AmountStep';
-import { BankStep } from './steps/BankStep';
-import { KycStep } from './steps/KycStep';
-import { ReviewStep } from './steps/ReviewStep';
+import { BankStep, KycStep, ReviewStep, SendStep, StatusStep } from './steps/later';
 import { STEPS, type OffRampStep, type OffRampWidgetProps, type QuoteState } from './types';
-
-const SendStep = lazyWithRetry(() => import('./steps/SendStep'));
-const StatusStep = lazyWithRetry(() => import('./steps/StatusStep'));
 
 export { STEPS } from './types';
 export type { OffRampStep, OffRampWidgetProps, QuoteState, SubmittedOrder } from './types';
@@ -106,12 +100,18 @@ function Checkout(props: OffRampWidgetProps) {
   const online = useOnline();
   const events = useLatest({ onQuote, onSubmitted, onError, onKycRequired, onStepChange });
   const [initial] = useState(() => initialValues(defaultValues, receiverId));
-  // The resolver follows the locale's number notation (set below, once the locale is known); a ref,
-  // so a locale change needs no new form.
-  const resolver = useRef<Resolver<OffRampFormValues> | null>(null);
+  // The resolver follows the locale's number notation (`notation`, below, once the locale is known),
+  // through a ref, so a locale change needs no new form. Its schema is built when a field is first
+  // checked, not at start.
+  const resolver = useRef<{ notation: NumberSeparators; resolve: Resolver<OffRampFormValues> } | null>(null);
   const form = useForm<OffRampFormValues>({
     defaultValues: initial,
-    resolver: (values, context, options) => resolver.current!(values, context, options),
+    resolver: (values, context, options) => {
+      if (resolver.current?.notation !== notation.current) {
+        resolver.current = { notation: notation.current, resolve: zodResolver(formSchemaFor(notation.current)) };
+      }
+      return resolver.current.resolve(values, context, options);
+    },
     mode: 'onTouched',
     reValidateMode: 'onChange',
   });
@@ -120,14 +120,12 @@ function Checkout(props: OffRampWidgetProps) {
   const locale = numberLocale(asked.locale, fiatCurrency);
   const i18n = useMemo(() => createTranslator(locale, asked.messages), [locale, asked.messages]);
   const separators = useMemo(() => separatorsOf(locale), [locale]);
-  resolver.current ??= zodResolver(formSchemaFor(separators));
   const notation = useRef(separators);
 
   useEffect(() => {
     // A new notation: the amount already typed keeps its value, written the new way.
     const before = notation.current;
     notation.current = separators;
-    resolver.current = zodResolver(formSchemaFor(separators));
     if (before.decimal === separators.decimal && before.group === separators.group) return;
     const amount = parseAmount(form.getValues('amount'), before);
     if (amount !== undefined) form.setValue('amount', typedAmount(amount, separators));
@@ -156,12 +154,16 @@ function Checkout(props: OffRampWidgetProps) {
   // ── Steps ──
   const [step, setStep] = useState<OffRampStep>(() => order.resumedStep ?? 'amount');
   const stepRef = useLatest(step);
-  // The order's steps download while the user reviews it: once Confirm has made the order, its
-  // address must show, whatever the signal does then.
+  // Each step downloads while the user is on the one before it (the bank step on intent, from the
+  // amount step). What Confirm can lead to downloads while the user reviews the order: once the
+  // order exists, its address must show, whatever the signal does then; a refusal for want of
+  // KYC shows its screen at once.
   useEffect(() => {
+    if (step === 'bank') ReviewStep.preload();
     if (step !== 'review') return;
     SendStep.preload();
     StatusStep.preload();
+    KycStep.preload();
   }, [step]);
   const [kycRequired, setKycRequired] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -214,6 +216,10 @@ function Checkout(props: OffRampWidgetProps) {
   const toBankDetails = () => (kyc.data?.verified === false ? showKyc() : go('bank'));
   // Verified meanwhile (in another tab, or the partner's flow): on to where the user was going.
   const verifiedNow = kyc.data?.verified === true && kyc.dataUpdatedAt > kycShownAt;
+  const unverified = kyc.data?.verified === false;
+  useEffect(() => {
+    if (unverified) KycStep.preload();
+  }, [unverified]);
   useEffect(() => {
     if (verifiedNow && kycRequired) go(step === 'amount' ? 'bank' : step);
   }, [verifiedNow, kycRequired, step, go]);
@@ -403,39 +409,41 @@ function Checkout(props: OffRampWidgetProps) {
               </div>
             )}
           >
-            {kycRequired ? (
-              <KycStep
-                canStart={Boolean(onKycRequired)}
-                checking={kyc.isFetching}
-                stillUnverified={kyc.data?.verified === false && kyc.dataUpdatedAt > kycShownAt}
-                onStart={() => events.current.onKycRequired?.()}
-                onCheckAgain={() => void kyc.refetch()}
-                onBack={() => go(step)}
-              />
-            ) : (
-              <Suspense fallback={<p role="status">{i18n.t('step.loading')}</p>}>
-                {step === 'amount' && <AmountStep quote={quote} limits={limits} onQuoteInput={setQuoteInput} onContinue={toBankDetails} />}
-                {step === 'bank' && <BankStep chooseReceiver={chooseReceiver} onBack={() => go('amount')} onContinue={() => go('review')} />}
-                {step === 'review' && (
-                  <ReviewStep
-                    quote={quote}
-                    superseded={superseded}
-                    submitting={order.submitting}
-                    submitError={orderError}
-                    onRenew={renewOnReview}
-                    canConfirm={quote.firm || order.pending !== undefined}
-                    pending={order.pending}
-                    onRetry={confirm}
-                    onBack={() => leaveReview('bank')}
-                    onConfirm={confirm}
-                  />
-                )}
-                {step === 'send' && order.deposit && (
-                  <SendStep deposit={order.deposit} order={order} onInitiateDeposit={onInitiateDeposit} onStartOver={startOver} />
-                )}
-                {step === 'status' && order.deposit && <StatusStep deposit={order.deposit} order={order} onStartOver={startOver} />}
-              </Suspense>
-            )}
+            <Suspense fallback={<p role="status">{i18n.t('step.loading')}</p>}>
+              {kycRequired ? (
+                <KycStep
+                  canStart={Boolean(onKycRequired)}
+                  checking={kyc.isFetching}
+                  stillUnverified={kyc.data?.verified === false && kyc.dataUpdatedAt > kycShownAt}
+                  onStart={() => events.current.onKycRequired?.()}
+                  onCheckAgain={() => void kyc.refetch()}
+                  onBack={() => go(step)}
+                />
+              ) : (
+                <>
+                  {step === 'amount' && <AmountStep quote={quote} limits={limits} onQuoteInput={setQuoteInput} onContinue={toBankDetails} />}
+                  {step === 'bank' && <BankStep chooseReceiver={chooseReceiver} onBack={() => go('amount')} onContinue={() => go('review')} />}
+                  {step === 'review' && (
+                    <ReviewStep
+                      quote={quote}
+                      superseded={superseded}
+                      submitting={order.submitting}
+                      submitError={orderError}
+                      onRenew={renewOnReview}
+                      canConfirm={quote.firm || order.pending !== undefined}
+                      pending={order.pending}
+                      onRetry={confirm}
+                      onBack={() => leaveReview('bank')}
+                      onConfirm={confirm}
+                    />
+                  )}
+                  {step === 'send' && order.deposit && (
+                    <SendStep deposit={order.deposit} order={order} onInitiateDeposit={onInitiateDeposit} onStartOver={startOver} />
+                  )}
+                  {step === 'status' && order.deposit && <StatusStep deposit={order.deposit} order={order} onStartOver={startOver} />}
+                </>
+              )}
+            </Suspense>
           </StepBoundary>
           <SupportFooter />
         </form>

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { BLOCKCHAIN_SYMBOLS, CHAIN_TOKENS, FIAT_CURRENCIES, FIAT_DECIMALS, isSupportedPair, tokenDecimals, type BlockchainSymbol, type FiatCurrency } from '../api/chains';
 import { bankProblems, emptyBankValues, loadedRail, PAYOUT_CURRENCIES, railFor, type FieldProblem, type RailId } from '../countries';
+import { numberFormat } from '../i18n';
 
 export type AmountSide = 'crypto' | 'fiat';
 
@@ -57,7 +58,7 @@ export interface NumberSeparators {
 }
 
 export const separatorsOf = (locale: string): NumberSeparators => {
-  const parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
+  const parts = numberFormat(locale).formatToParts(1234567.5);
   return {
     decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
     group: parts.find((part) => part.type === 'group')?.value ?? ',',
@@ -66,17 +67,19 @@ export const separatorsOf = (locale: string): NumberSeparators => {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Codes a pasted amount may carry: every ISO currency, and the tokens sold here (`100 USDC`). */
-const currencyCodes = new Set([
-  ...(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : FIAT_CURRENCIES),
-  ...Object.values(CHAIN_TOKENS).flat().map((token) => token.toUpperCase()),
-]);
+/** Codes a pasted amount may carry: every ISO currency, and the tokens sold here (`100 USDC`). Built when first read, not at start. */
+let currencyCodes: Set<string> | undefined;
+const knownCodes = () =>
+  (currencyCodes ??= new Set([
+    ...(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : FIAT_CURRENCIES),
+    ...Object.values(CHAIN_TOKENS).flat().map((token) => token.toUpperCase()),
+  ]));
 
 /** A sign with the letters some locales put before it (`$`, `MX$`, `US$`, `RD$`, `€`), or a code (`MXN`, `USDC.e`). */
 const CURRENCY = String.raw`\p{Lu}{0,3}\p{Sc}|\p{L}+(?:\.\p{L}+)?`;
 /** The number, with a currency before or after it, as `Intl` writes it and people paste it. */
 const WITH_CURRENCY = new RegExp(String.raw`^(?:(${CURRENCY})\s*)?(.*?)(?:\s*(${CURRENCY}))?$`, 'u');
-const isCurrency = (mark: string | undefined) => mark === undefined || /\p{Sc}/u.test(mark) || currencyCodes.has(mark.toUpperCase());
+const isCurrency = (mark: string | undefined) => mark === undefined || /\p{Sc}/u.test(mark) || knownCodes().has(mark.toUpperCase());
 
 export interface ReadAmount {
   value: number;

@@ -2,7 +2,7 @@ import { chainName } from '../../api/chains';
 import { GAS_TOKENS } from '../../api/deposit';
 import { priceBreakdown } from '../../api/pricing';
 import type { Quote } from '../../api/schemas';
-import { useI18n } from '../../i18n';
+import { numberFormat, useI18n } from '../../i18n';
 
 /**
  * What the user sends and gets, line by line: the rate, what the tokens are worth at it, the
@@ -12,7 +12,7 @@ export function QuoteSummary({ quote, children }: { quote: Quote; children?: Rea
   const i18n = useI18n();
   const { t } = i18n;
   const price = priceBreakdown(quote);
-  const percent = new Intl.NumberFormat(i18n.locale, { style: 'percent', maximumFractionDigits: 2 }).format(price.feeRate);
+  const percent = numberFormat(i18n.locale, { style: 'percent', maximumFractionDigits: 2 }).format(price.feeRate);
   return (
     <dl className="orw-summary">
       <div>

@@ -13,12 +13,14 @@ import { Countdown } from '../parts/Countdown';
 import { ErrorAlert } from '../parts/ErrorAlert';
 import { FieldMessage } from '../parts/FieldMessage';
 import { QuoteSummary, SendingCosts } from '../parts/QuoteSummary';
+import { BankStep } from './later';
 
 /** Long enough to let a number be typed, short enough to feel immediate. */
 export const QUOTE_DEBOUNCE_MS = 450;
 
-/** Downloads the rail that pays out a currency; a failure shows, and is retried, on the bank step. */
+/** Downloads the bank step and the rail that pays out a currency; a failure shows, and is retried, on the bank step. */
 const prefetchRail = (currency: string) => {
+  BankStep.preload();
   const rail = railFor(currency);
   if (rail) loadRail(rail.id).catch(() => undefined);
 };

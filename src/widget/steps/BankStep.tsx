@@ -10,14 +10,14 @@ import { receiverLabel, savedAccountLabel } from '../parts/accountLabels';
 import { BankInput } from '../parts/BankInput';
 import { FieldMessage } from '../parts/FieldMessage';
 
-interface BankStepProps {
+export interface BankStepProps {
   /** Let the user pay one of their receivers instead of themselves. */
   chooseReceiver: boolean;
   onBack: () => void;
   onContinue: () => void;
 }
 
-export function BankStep(props: BankStepProps) {
+export default function BankStep(props: BankStepProps) {
   const { control } = useFormContext<OffRampFormValues>();
   const entry = railFor(useWatch({ control, name: 'fiatCurrency' }));
   return entry ? <RailFields entry={entry} {...props} /> : null;

@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n';
 
-interface KycStepProps {
+export interface KycStepProps {
   /** The partner handles `onKycRequired`: the user can start verifying from here. */
   canStart: boolean;
   /** The verification is being read again. */
@@ -16,7 +16,7 @@ interface KycStepProps {
  * The user must verify their identity before they can be paid: say why, hand over to the partner's
  * KYC, and go on by itself once the verification reads as done.
  */
-export function KycStep({ canStart, checking, stillUnverified, onStart, onCheckAgain, onBack }: KycStepProps) {
+export default function KycStep({ canStart, checking, stillUnverified, onStart, onCheckAgain, onBack }: KycStepProps) {
   const { t } = useI18n();
   return (
     <>

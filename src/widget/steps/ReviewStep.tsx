@@ -12,7 +12,7 @@ import { Countdown } from '../parts/Countdown';
 import { ErrorAlert } from '../parts/ErrorAlert';
 import { QuoteSummary, SendingCosts } from '../parts/QuoteSummary';
 
-interface ReviewStepProps {
+export interface ReviewStepProps {
   quote: QuoteState;
   /** The quote the user saw before a new one replaced it, shown beside it. */
   superseded: LockedQuote | undefined;
@@ -64,7 +64,7 @@ function RateChange({ before, now }: { before: LockedQuote['quote']; now: Locked
   );
 }
 
-export function ReviewStep(props: ReviewStepProps) {
+export default function ReviewStep(props: ReviewStepProps) {
   const { quote, superseded, submitting, canConfirm, pending, submitError, onRenew, onRetry, onBack, onConfirm } = props;
   const i18n = useI18n();
   const { t } = i18n;
