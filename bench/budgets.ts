@@ -37,7 +37,8 @@ export const BUDGETS = {
   embedPage: { metric: 'Embed page (embed.html), JS at start', unit: 'KB', limit: 110, direction: 'max', ceiling: 136 },
   heapRenewals: { metric: 'JS heap growth over 60 quote renewals (the page\'s own data)', unit: 'KB', limit: 100, direction: 'max' },
   heapRoundTrips: { metric: 'JS heap growth over 60 step round trips, amount → bank → amount (the page\'s own data)', unit: 'KB', limit: 100, direction: 'max' },
-  proxyThroughput: { metric: 'Quote requests/s through the proxy, vs the sandbox alone', unit: '×', limit: 0.2, direction: 'min' },
+  // A floor that catches a proxy grown twice as slow, not the noise of a machine shared with other work.
+  proxyThroughput: { metric: 'Quote requests/s through the proxy, vs the sandbox alone', unit: '×', limit: 0.1, direction: 'min' },
 } as const satisfies Record<string, Budget>;
 
 export type BudgetKey = keyof typeof BUDGETS;

@@ -6,12 +6,10 @@
  * (`retryFailedLoads`), and the next ask downloads anew. `React.lazy` would keep a failure for good.
  */
 import { createElement, type ComponentType } from 'react';
-import { useLoaded } from './hooks/useLoaded';
+import { track, useLoaded, type TrackedPromise } from './hooks/useLoaded';
 
 export const RETRY_DELAYS_MS: readonly number[] = [500, 1000, 2000];
 
-/** A promise that says how it settled, the way React 19's `use` and `useLoaded` read it. */
-type Tracked<T> = Promise<T> & { status?: 'pending' | 'fulfilled' | 'rejected'; value?: T; reason?: unknown };
 
 /** What forgets each download that gave up. */
 const gaveUp = new Set<() => void>();
@@ -75,24 +73,16 @@ async function withRetries<T>(load: () => Promise<T>, fromModule?: (module: Reco
  * the module's namespace when the failed module is imported again under a fresh URL.
  */
 export function retryingLoad<T>(load: () => Promise<T>, fromModule?: (module: Record<string, unknown>) => T | undefined): () => Promise<T> {
-  let current: Tracked<T> | undefined;
+  let current: TrackedPromise<T> | undefined;
   return () => {
     if (current) return current;
-    const promise: Tracked<T> = withRetries(load, fromModule);
+    const promise: TrackedPromise<T> = withRetries(load, fromModule);
     current = promise;
-    promise.status = 'pending';
-    promise.then(
-      (value) => {
-        promise.status = 'fulfilled';
-        promise.value = value;
-      },
-      (reason: unknown) => {
-        promise.status = 'rejected';
-        promise.reason = reason;
-        gaveUp.add(() => {
-          if (current === promise) current = undefined;
-        });
-      },
+    track(promise);
+    promise.catch(() =>
+      gaveUp.add(() => {
+        if (current === promise) current = undefined;
+      }),
     );
     return promise;
   };

@@ -7,13 +7,14 @@
  * Pass the value itself when it is already at hand (`loadedX(id) ?? loadX(id)`): a promise seen for
  * the first time always suspends once, even if it has long resolved.
  */
-type TrackedPromise<T> = Promise<T> & {
+export type TrackedPromise<T> = Promise<T> & {
   status?: 'pending' | 'fulfilled' | 'rejected';
   value?: T;
   reason?: unknown;
 };
 
-const track = <T>(promise: TrackedPromise<T>) => {
+/** Writes the promise's outcome on itself, as React 19's `use` reads it. */
+export const track = <T>(promise: TrackedPromise<T>) => {
   promise.status = 'pending';
   promise.then(
     (value) => {
