@@ -8,7 +8,7 @@ import { expect } from 'storybook/test';
 export type Play = Pick<StoryContext, 'canvas' | 'userEvent'>;
 
 /** Lazily loaded steps, the sandbox's latency and a busy machine: a condition gets this long. */
-export const WAIT = { timeout: 8_000 };
+export const WAIT = { timeout: 30_000 };
 
 export const COUNTDOWN = /^Quote expires in \d:\d\d$/;
 export const HEADINGS = {
@@ -69,7 +69,7 @@ export async function toReviewWithSavedAccount(play: Play) {
   await toBank(play);
   await chooseSavedAccount(play);
   await toReview(play);
-  await expect(play.canvas.getByText(/Banco Santander •••• 7120/)).toBeVisible();
+  await expect(await play.canvas.findByText(/Banco Santander •••• 7120/, {}, WAIT)).toBeVisible();
 }
 
 /** From a quoted amount to the deposit address. */
