@@ -3,7 +3,7 @@
  * see before going on, never for a fixed time.
  */
 import type { StoryContext } from '@storybook/react-vite';
-import { expect } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
 
 export type Play = Pick<StoryContext, 'canvas' | 'userEvent'>;
 
@@ -20,7 +20,12 @@ export const HEADINGS = {
   kyc: 'Verify your identity',
 } as const;
 
-export const heading = ({ canvas }: Play, name: keyof typeof HEADINGS) => canvas.findByRole('heading', { name: HEADINGS[name] }, WAIT);
+/** The step's heading, once the step itself has loaded (later steps download on demand). */
+export const heading = async ({ canvas }: Play, name: keyof typeof HEADINGS) => {
+  const found = await canvas.findByRole('heading', { name: HEADINGS[name] }, WAIT);
+  await waitFor(() => expect(canvas.queryByText('Loading…')).toBeNull(), WAIT);
+  return found;
+};
 
 /** A firm quote is on screen: its countdown shows. */
 export const quoted = ({ canvas }: Play) => canvas.findByText(COUNTDOWN, {}, WAIT);
