@@ -164,7 +164,7 @@ describe('the embed in Chromium, framed across origins', () => {
           if (moved === 0 && (await sent.isEnabled().catch(() => false))) await sent.click({ timeout: 2_000 }).catch(() => undefined);
           return moved;
         },
-        { timeout: UNTIL, intervals: [1_000] },
+        { timeout: UNTIL, interval: 1_000 },
       )
       .toBe(1);
     await expect.poll(async () => (await eventsOf(page, 'first')).some((event) => event.type === 'status'), { timeout: UNTIL }).toBe(true);
