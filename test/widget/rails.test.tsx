@@ -2,7 +2,7 @@
  * Each payout rail through the bank step: what the user types becomes exactly the
  * `userBankInformation` the contract asks for, as it reaches the sandbox.
  */
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { isValidCedula } from '../../src/countries/validators';
 import { passDebounce, renderWidget } from './harness';
@@ -53,7 +53,7 @@ describe('the bank step of each rail', () => {
     const wrong = `${CEDULA.slice(0, 10)}${(Number(CEDULA[10]) + 1) % 10}`;
     await harness.user.type(screen.getByLabelText('Document number'), wrong);
     await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(screen.getByLabelText('Document number')).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(screen.getByLabelText('Document number')).toHaveAttribute('aria-invalid', 'true'));
     expect(screen.getByLabelText('Document number')).toHaveAccessibleDescription(expect.stringMatching(/check digit/i));
   });
 
@@ -116,7 +116,7 @@ describe('the bank step of each rail', () => {
     await harness.user.type(await screen.findByLabelText('IBAN'), 'DE89370400440532013000');
     await harness.user.type(screen.getByLabelText('BIC (SWIFT code)'), 'BNPAFRPPXXX');
     await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(screen.getByLabelText('BIC (SWIFT code)')).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(screen.getByLabelText('BIC (SWIFT code)')).toHaveAttribute('aria-invalid', 'true'));
   });
 
   it('keeps each rail’s details when the currency changes and comes back', async () => {
