@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -33,6 +34,33 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update', '--disable-sync',
     ],
   });
+}
+
+/**
+ * The demo's dev server and one Chromium for a test file: started before its tests, closed after
+ * them. Read `url` and `browser` inside the tests.
+ */
+export function demoInChromium(): { readonly url: string; readonly browser: Browser } {
+  let server: ViteDevServer | undefined;
+  let url = '';
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ({ server, url } = await startDemo());
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() {
+      return url;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium is not running: read it inside a test');
+      return browser;
+    },
+  };
 }
 
 /** Reads the QR code in a screenshot of one element. */

@@ -1,36 +1,25 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, decodeQr, launchChromium, startDemo } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, decodeQr, demoInChromium } from './browser';
 
 const SHOTS = 'test-results/screenshots';
 /** How long a condition may take to come true before the test fails: far beyond need, on a busy machine too. */
 const UNTIL = 30_000;
 
 describe('the demo page in Chromium', () => {
-  let server: ViteDevServer;
-  let url: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ server, url } = await startDemo());
-    browser = await launchChromium();
+  const demo = demoInChromium();
+  beforeAll(() => {
     mkdirSync(SHOTS, { recursive: true });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   const open = async (width: number): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
+    const context = await demo.browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-    await page.goto(url);
+    await page.goto(demo.url);
     return Object.assign(page, { problems });
   };
 

@@ -3,10 +3,9 @@
  * sandbox on the dev server): a failed download of the Send step's code or of a bank rail is
  * retried, and once it has given up, "Start this step again" downloads it again.
  */
-import type { Browser, Page, Route } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startDemo } from './browser';
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoInChromium } from './browser';
 
 const CLABE = '014680260346007120';
 const WAIT = { timeout: 30_000 };
@@ -15,26 +14,14 @@ const SEND_STEP = '/src/widget/steps/SendStep.tsx';
 const MX_RAIL = '/src/countries/mx.ts';
 
 describe('lazily loaded parts on a bad signal, in Chromium', () => {
-  let server: ViteDevServer;
-  let url: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ server, url } = await startDemo());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = demoInChromium();
 
   /**
    * A page whose requests for `path` fail while `failing(n)` says so for the n-th of them (1 first);
    * `requests` lists their URLs. Uncaught errors are collected in `problems`.
    */
   const open = async (path: string, failing: (n: number) => boolean) => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 1000 }, locale: 'en-US' });
+    const context = await demo.browser.newContext({ viewport: { width: 1024, height: 1000 }, locale: 'en-US' });
     const page = await context.newPage();
     const problems: string[] = [];
     const requests: string[] = [];
@@ -46,7 +33,7 @@ describe('lazily loaded parts on a bad signal, in Chromium', () => {
         return failing(requests.length) ? route.abort('internetdisconnected') : route.continue();
       },
     );
-    await page.goto(url);
+    await page.goto(demo.url);
     return Object.assign(page, { problems, requests });
   };
 

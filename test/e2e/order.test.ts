@@ -3,38 +3,25 @@
  * a reload keeps the order, 1.01 is followed to "paid", the demo wallet pays without a paste, and
  * the payment request's QR code scans to the exact EIP-681 URI.
  */
-import type { Browser, Page, Request } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { API_PATHS } from '../../src/api/contract';
-import { decodeQr, launchChromium, startDemo } from './browser';
+import { decodeQr, demoInChromium } from './browser';
 
 const CLABE = '014680260346007120';
 const WAIT = { timeout: 20_000 };
 
 describe('following the order in Chromium', () => {
-  let server: ViteDevServer;
-  let url: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ server, url } = await startDemo());
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = demoInChromium();
 
   const open = async (): Promise<Page & { executions: Request[] }> => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 1000 }, locale: 'en-US' });
+    const context = await demo.browser.newContext({ viewport: { width: 1024, height: 1000 }, locale: 'en-US' });
     const page = await context.newPage();
     const executions: Request[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).pathname.endsWith(API_PATHS.execute)) executions.push(request);
     });
-    await page.goto(url);
+    await page.goto(demo.url);
     return Object.assign(page, { executions });
   };
 

@@ -3,11 +3,10 @@
  * palette, and readable (axe, WCAG 2.1 AA) on every step, errors included.
  */
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PALETTES } from '../../src/theme';
-import { axeViolations, launchChromium, startDemo } from './browser';
+import { axeViolations, demoInChromium } from './browser';
 
 const SHOTS = 'test-results/screenshots';
 /** How long a condition may take to come true before the test fails: far beyond need, on a busy machine too. */
@@ -17,28 +16,18 @@ const UNTIL = 30_000;
 const computedRgb = (hex: string) => `rgb(${[1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).join(', ')})`;
 
 describe('the colour scheme in Chromium', () => {
-  let server: ViteDevServer;
-  let url: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ server, url } = await startDemo());
-    browser = await launchChromium();
+  const demo = demoInChromium();
+  beforeAll(() => {
     mkdirSync(SHOTS, { recursive: true });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   const open = async (colorScheme: BrowserContextOptions['colorScheme']) => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 1000 }, locale: 'en-US', colorScheme });
+    const context = await demo.browser.newContext({ viewport: { width: 1024, height: 1000 }, locale: 'en-US', colorScheme });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-    await page.goto(url);
+    await page.goto(demo.url);
     await page.getByLabel('Amount', { exact: true }).waitFor();
     return { page, problems };
   };
