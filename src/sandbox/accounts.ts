@@ -11,7 +11,7 @@ import { dominicanBank } from '../countries/validators';
 import { isoTime, type SandboxContext } from './context';
 import { fail } from './failure';
 import { pager } from './listing';
-import type { BankAccountRecord, PartnerRecord, ReceiverRecord, Store, UserRecord } from './store';
+import { NO_RAIL_FIELDS, type BankAccountRecord, type PartnerRecord, type ReceiverRecord, type Store, type UserRecord } from './store';
 
 /** The list's item: the record without what only the sandbox reads. */
 export const bankAccountView = ({ receiverId: _receiverId, deletedAt: _deletedAt, ...account }: BankAccountRecord) => account;
@@ -90,12 +90,7 @@ export const createBankAccount = (ctx: SandboxContext, partner: PartnerRecord, o
     partnerId: partner.id,
     country: details.country,
     rampType: 'OFF_RAMP',
-    clabe: null,
-    accountNumber: null,
-    accountType: null,
-    bankName: null,
-    documentNumber: null,
-    documentType: null,
+    ...NO_RAIL_FIELDS,
     ...savedFields(details),
     isVerified: false,
     verificationStatus: 'PENDING',

@@ -3,7 +3,7 @@
  * partner (to be refused), and a partner whose flow is disabled. Ids are fixed so tests, stories
  * and the demo can name them.
  */
-import type { BankAccountRecord, KycIdentity, SeedRecords, UserRecord } from './store';
+import { NO_RAIL_FIELDS, type BankAccountRecord, type KycIdentity, type SeedRecords, type UserRecord } from './store';
 
 export const SANDBOX_FIXTURES = {
   /** The partner's key: everything below belongs to it unless named "other partner". */
@@ -72,12 +72,7 @@ const savedAccount = (
   userId,
   partnerId,
   rampType: 'OFF_RAMP',
-  clabe: null,
-  accountNumber: null,
-  accountType: null,
-  bankName: null,
-  documentNumber: null,
-  documentType: null,
+  ...NO_RAIL_FIELDS,
   isVerified: verified,
   verificationStatus: verified ? 'VERIFIED' : 'PENDING',
   verifiedAt: verified ? VERIFIED_AT : null,

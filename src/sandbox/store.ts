@@ -104,6 +104,16 @@ export interface BankAccountRecord {
   deletedAt: string | null;
 }
 
+/** A saved account's rail fields, none set: each rail fills in its own (`clabe`, `iban`, …). */
+export const NO_RAIL_FIELDS = {
+  clabe: null,
+  accountNumber: null,
+  accountType: null,
+  bankName: null,
+  documentNumber: null,
+  documentType: null,
+} as const satisfies Partial<BankAccountRecord>;
+
 export interface QuoteRecord extends Quote {
   partnerId: string;
 }
