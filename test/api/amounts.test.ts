@@ -14,10 +14,17 @@ describe('a fiat amount as the crypto amount a locked quote is asked with', () =
         expect(crypto * rate).toBeGreaterThanOrEqual(fiat - 1e-9);
         expect(crypto - fiat / rate).toBeLessThan(unit + 1e-12);
       }),
+      { numRuns: 2_000 },
     );
   });
 
   it('does not round up binary noise', () => {
     expect(cryptoAmountFor(1.005, 1, 'USDC')).toBe(1.005);
+  });
+
+  it('keeps a real excess far below the last decimal', () => {
+    // 520287.52 / 37.500003 is 13874.33275672004…: the ETH amount ends in …673, not …672.
+    expect(cryptoAmountFor(520_287.52, 37.500003, 'ETH')).toBe(13_874.33275673);
+    expect(cryptoAmountFor(1.5e-7, 1e-7, 'USDC')).toBe(1.5);
   });
 });
