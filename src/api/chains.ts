@@ -80,7 +80,7 @@ export const cryptoAmountFor = (fiatAmount: number, rate: number, token: string)
 
 /** A number as the decimal it is written as (1.005 is 1005 × 10⁻³), not as its binary value. */
 const exactDecimal = (value: number): { digits: bigint; scale: number } => {
-  const [mantissa, exponent = '0'] = String(value).split('e');
+  const [mantissa = '', exponent = '0'] = String(value).split('e');
   const [whole, fraction = ''] = mantissa.split('.');
   const scale = fraction.length - Number(exponent);
   const digits = BigInt(whole + fraction);
