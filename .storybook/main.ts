@@ -1,7 +1,9 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 
 const config: StorybookConfig = {
-  framework: { name: '@storybook/react-vite', options: {} },
+  // vite.config.ts is run as a module, as `vite --configLoader runner` does: its imports of the
+  // project's TypeScript need no bundling, and bring no config-loader warnings.
+  framework: { name: '@storybook/react-vite', options: { builder: { configLoader: 'runner' } } },
   stories: ['../stories/**/*.stories.@(ts|tsx)'],
   addons: ['@storybook/addon-docs', '@storybook/addon-vitest', '@storybook/addon-a11y'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
