@@ -2,7 +2,7 @@
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 import { offRampDevServer } from './src/demo/server.ts';
@@ -56,6 +56,16 @@ const builds: Record<string, BuildEnvironmentOptions> = {
 /** The app build's pages: the demo, and the embed page partners frame (src/embed). */
 const pages = { main: 'index.html', embed: 'embed.html', 'embed-demo': 'embed-demo.html' };
 
+/**
+ * The tests that need no DOM: those whose first line says `// @vitest-environment node`. They run in
+ * a project of their own that shares one module graph per worker instead of importing everything
+ * again for each file.
+ */
+const nodeTests = readdirSync('test', { recursive: true, encoding: 'utf8' })
+  .map((file) => `test/${file}`)
+  .filter((file) => /\.test\.tsx?$/.test(file) && !file.startsWith('test/e2e/'))
+  .filter((file) => readFileSync(file, 'utf8').startsWith('// @vitest-environment node'));
+
 /** Debian's Chromium for the stories' tests; a new object per project (Vitest changes what it is given). */
 const chromium = () => ({
   enabled: true,
@@ -92,14 +102,28 @@ export default defineConfig(({ mode }) => ({
     hookTimeout: 60_000,
     projects: [
       {
+        // Node alone, no isolation between files: each worker imports the sources once. A file
+        // restores what it changes (timers, mocks, storage: setup.ts).
         extends: true,
         test: {
           name: 'unit',
           globals: true,
+          environment: 'node',
+          isolate: false,
+          setupFiles: ['./test/setup.ts'],
+          include: nodeTests,
+        },
+      },
+      {
+        // The widget and the embed in jsdom, each file in a fresh environment.
+        extends: true,
+        test: {
+          name: 'dom',
+          globals: true,
           environment: 'jsdom',
           setupFiles: ['./test/setup.ts'],
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/e2e/**'],
+          exclude: ['test/e2e/**', ...nodeTests],
         },
       },
       {
