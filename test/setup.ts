@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach, beforeAll, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { loadRail, RAIL_IDS } from '../src/countries';
 import { LANGUAGES, loadCatalogue } from '../src/i18n';
 
@@ -17,4 +17,13 @@ afterEach(() => {
   vi.useRealTimers();
   // An open order is kept for the tab (the widget resumes it): each test starts with a fresh tab.
   globalThis.sessionStorage?.clear();
+});
+
+// The files of a worker share one document (vite.config.ts): each leaves it as a new page has it.
+afterAll(() => {
+  if (typeof document === 'undefined') return;
+  document.head.replaceChildren();
+  document.body.replaceChildren();
+  for (const name of document.documentElement.getAttributeNames()) document.documentElement.removeAttribute(name);
+  if ('adoptedStyleSheets' in document) document.adoptedStyleSheets = [];
 });
