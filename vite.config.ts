@@ -2,7 +2,7 @@
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 import { offRampDevServer } from './src/demo/server.ts';
@@ -56,6 +56,16 @@ const builds: Record<string, BuildEnvironmentOptions> = {
 /** The app build's pages: the demo, and the embed page partners frame (src/embed). */
 const pages = { main: 'index.html', embed: 'embed.html', 'embed-demo': 'embed-demo.html' };
 
+/** Every test file run in Node or jsdom (the end-to-end tests drive Chromium). */
+const testFiles = readdirSync('test', { recursive: true, encoding: 'utf8' })
+  .map((file) => `test/${file}`)
+  .filter((file) => /\.test\.tsx?$/.test(file) && !file.startsWith('test/e2e/'));
+const fileSays = (pattern: RegExp) => (file: string) => pattern.test(readFileSync(file, 'utf8'));
+/** The tests that need no DOM: those whose first line says `// @vitest-environment node`. */
+const nodeTests = testFiles.filter(fileSays(/^\/\/ @vitest-environment node/));
+/** The DOM tests that replace a module (`vi.mock`): that needs a module graph of their own. */
+const mockingTests = testFiles.filter((file) => !nodeTests.includes(file)).filter(fileSays(/\bvi\.mock\(/));
+
 /** Debian's Chromium for the stories' tests; a new object per project (Vitest changes what it is given). */
 const chromium = () => ({
   enabled: true,
@@ -91,15 +101,44 @@ export default defineConfig(({ mode }) => ({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
+      // Without isolation between files, each worker imports the sources and the libraries once
+      // for all its files, not once per file, and its files share one jsdom document. A file
+      // restores what it changes: timers, storage and the document (setup.ts), its mocks, and
+      // stubbed globals (unstubGlobals).
       {
         extends: true,
         test: {
           name: 'unit',
           globals: true,
+          environment: 'node',
+          isolate: false,
+          unstubGlobals: true,
+          setupFiles: ['./test/setup.ts'],
+          include: nodeTests,
+        },
+      },
+      {
+        // The widget and the embed in jsdom.
+        extends: true,
+        test: {
+          name: 'widget',
+          globals: true,
+          environment: 'jsdom',
+          isolate: false,
+          unstubGlobals: true,
+          setupFiles: ['./test/setup.ts'],
+          include: testFiles,
+          exclude: [...nodeTests, ...mockingTests],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'mocking',
+          globals: true,
           environment: 'jsdom',
           setupFiles: ['./test/setup.ts'],
-          include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/e2e/**'],
+          include: mockingTests,
         },
       },
       {

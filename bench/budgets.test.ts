@@ -4,6 +4,10 @@
  * built, and what the widget adds is their difference, min+gzip -9 (KB = 1000 bytes). The pages
  * are served with the package's proxy and sandbox and driven in Chromium. Each budget is a test;
  * the table is printed at the end.
+ *
+ * Sizes, counts and heaps do not depend on how busy the machine is: they are measured side by side.
+ * What is timed (the time to first input, the quote requests a quick typist's keys cause, the
+ * proxy's throughput) is measured after them, one at a time, with nothing else of the bench running.
  */
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -14,7 +18,7 @@ import { launchChromium } from '../test/e2e/browser';
 import {
   buildPage,
   installApp,
-  packPackage,
+  packedPackage,
   PACKAGE_NAME,
   PROJECT_ROOT,
   removeFolder,
@@ -74,6 +78,14 @@ const report = (...measures: Measured[]) => {
   for (const result of measures) expect(statusOf(result), `${BUDGETS[result.key].metric}: ${result.value}`).not.toBe('over');
 };
 
+/** The builds the tests make run one after another: the app build sets NODE_ENV for its whole run. */
+let building: Promise<unknown> = Promise.resolve();
+const oneBuildAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+  const done = building.then(work);
+  building = done.catch(() => undefined);
+  return done;
+};
+
 const serve = async (page: BuiltPage, options: Parameters<typeof servePartner>[2] = {}, run: (server: PartnerServer) => Promise<void>) => {
   const server = await servePartner(app, page.outDir, options);
   try {
@@ -85,16 +97,20 @@ const serve = async (page: BuiltPage, options: Parameters<typeof servePartner>[2
 
 beforeAll(async () => {
   work = temporaryFolder('offramp-bench');
-  const tarball = await packPackage(work);
+  const tarball = await packedPackage();
   app = join(work, 'partner');
-  await installApp(app, { react: '^19.2.0', 'react-dom': '^19.2.0', '@tanstack/react-query': '^5.90.0', [PACKAGE_NAME]: `file:${tarball}` });
-  pages.reactOnly = await buildPage(app, 'react-only', reactOnly);
-  pages.widgetOnReact = await buildPage(app, 'widget-on-react', widgetOnReact);
-  pages.formOnStack = await buildPage(app, 'form-on-stack', formOnStack);
-  pages.widgetOnStack = await buildPage(app, 'widget-on-stack', widgetOnStack);
-  // Unminified, so components keep their names, and React's profiling build, so <Profiler> reports.
-  pages.profiledWidget = await buildPage(app, 'profiled-widget', profiledWidget, { profiling: true, minify: false });
-  browser = await launchChromium();
+  const launched = launchChromium();
+  try {
+    await installApp(app, { react: '^19.2.0', 'react-dom': '^19.2.0', '@tanstack/react-query': '^5.90.0', [PACKAGE_NAME]: `file:${tarball}` });
+    pages.reactOnly = await buildPage(app, 'react-only', reactOnly);
+    pages.widgetOnReact = await buildPage(app, 'widget-on-react', widgetOnReact);
+    pages.formOnStack = await buildPage(app, 'form-on-stack', formOnStack);
+    pages.widgetOnStack = await buildPage(app, 'widget-on-stack', widgetOnStack);
+    // Unminified, so components keep their names, and React's profiling build, so <Profiler> reports.
+    pages.profiledWidget = await buildPage(app, 'profiled-widget', profiledWidget, { profiling: true, minify: false });
+  } finally {
+    browser = await launched;
+  }
 });
 
 afterAll(async () => {
@@ -110,14 +126,14 @@ afterAll(async () => {
   }
 });
 
-describe('what a partner page downloads', () => {
+describe.concurrent('what a partner page downloads', () => {
   it('initial JS over a React-only app', () => {
     const added = initialBytes(pages.widgetOnReact) - initialBytes(pages.reactOnly);
     report(measured('initialOverReact', kb(added), sharesText(sharesOver(pages.widgetOnReact, pages.reactOnly))));
   });
 
   it('initial JS over an app that already ships react-hook-form, zod and TanStack Query', async () => {
-    ownCode = await widgetCodeShares(PROJECT_ROOT, join(work, 'widget-build'));
+    ownCode = await oneBuildAtATime(() => widgetCodeShares(PROJECT_ROOT, join(work, 'widget-build')));
     const added = initialBytes(pages.widgetOnStack) - initialBytes(pages.formOnStack);
     report(measured('initialOverStack', kb(added), sharesText(sharesOver(pages.widgetOnStack, pages.formOnStack))));
   });
@@ -146,19 +162,39 @@ describe('what a partner page downloads', () => {
 
   it('the embed page', async () => {
     const outDir = join(work, 'app-build');
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({ root: PROJECT_ROOT, configFile: join(PROJECT_ROOT, 'vite.config.ts'), configLoader: 'runner', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-    } finally {
-      process.env.NODE_ENV = nodeEnv;
-    }
+    await oneBuildAtATime(async () => {
+      const nodeEnv = process.env.NODE_ENV;
+      process.env.NODE_ENV = 'production';
+      try {
+        await build({ root: PROJECT_ROOT, configFile: join(PROJECT_ROOT, 'vite.config.ts'), configLoader: 'runner', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+      } finally {
+        process.env.NODE_ENV = nodeEnv;
+      }
+    });
     const bytes = pageScriptBytes(outDir, 'embed.html');
     const react = kb(initialBytes(pages.reactOnly)).toFixed(1);
     report(measured('embedPage', bytes === undefined ? undefined : kb(bytes), `React, the widget and the bridge (a page of React alone: ${react} KB)`));
   });
 });
 
+// Each page has a renderer process and a heap of its own: these run beside the sizes above.
+describe.concurrent('what the widget keeps in memory in Chromium', () => {
+  it(`JS heap growth over ${CYCLES} quote renewals`, async () => {
+    await serve(pages.widgetOnReact, { rateLimits: false }, async (server) => {
+      const growth = await heapOverRenewals(browser, server, CYCLES, DEFAULT_QUOTE_LIFETIME_MS);
+      report(measured('heapRenewals', kb(growth.data), `${heapDetail(growth)}; the page's clock jumps past each expiry`));
+    });
+  });
+
+  it(`JS heap growth over ${CYCLES} step round trips`, async () => {
+    await serve(pages.widgetOnReact, {}, async (server) => {
+      const growth = await heapOverStepRoundTrips(browser, server, CYCLES);
+      report(measured('heapRoundTrips', kb(growth.data), heapDetail(growth)));
+    });
+  });
+});
+
+// Timed: each alone, once everything above has finished.
 describe('what the widget does in Chromium', () => {
   it(`time to first input at ${CPU_SLOWDOWN}× CPU, against a minimal form on the same stack`, async () => {
     const widgetServer = await servePartner(app, pages.widgetOnReact.outDir);
@@ -192,21 +228,6 @@ describe('what the widget does in Chromium', () => {
         measured('commitsPerKey', Math.max(...typed.commits), `per key: ${typed.commits.join(', ')}`),
         measured('quoteRequests', typed.quoteRequests, 'typing "1250.5" key by key'),
       );
-    });
-  });
-
-  // Each page has a renderer process and a heap of its own: the two run side by side.
-  it.concurrent(`JS heap growth over ${CYCLES} quote renewals`, async () => {
-    await serve(pages.widgetOnReact, { rateLimits: false }, async (server) => {
-      const growth = await heapOverRenewals(browser, server, CYCLES, DEFAULT_QUOTE_LIFETIME_MS);
-      report(measured('heapRenewals', kb(growth.data), `${heapDetail(growth)}; the page's clock jumps past each expiry`));
-    });
-  });
-
-  it.concurrent(`JS heap growth over ${CYCLES} step round trips`, async () => {
-    await serve(pages.widgetOnReact, {}, async (server) => {
-      const growth = await heapOverStepRoundTrips(browser, server, CYCLES);
-      report(measured('heapRoundTrips', kb(growth.data), heapDetail(growth)));
     });
   });
 });

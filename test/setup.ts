@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { format } from 'node:util';
-import { afterEach, beforeAll, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { loadRail, RAIL_IDS } from '../src/countries';
 import { LANGUAGES, loadCatalogue } from '../src/i18n';
 
@@ -45,7 +45,11 @@ configure({
  * that caused it (the report names only the component).
  */
 const actWarnings: string[] = [];
-const reportError = console.error.bind(console);
+const reportError = console.error;
+// Files of a worker share this console (vite.config.ts): each file wraps it once and unwraps it.
+afterAll(() => {
+  console.error = reportError;
+});
 console.error = (...args: unknown[]) => {
   const message = format(...args);
   if (message.includes('not wrapped in act(')) {
@@ -56,7 +60,7 @@ console.error = (...args: unknown[]) => {
     const cause = (stack ?? '').split('\n').slice(2).filter((line) => !line.includes('/node_modules/'));
     actWarnings.push([message.split('\n')[0], ...cause].join('\n'));
   }
-  reportError(...args);
+  reportError.apply(console, args);
 };
 
 afterEach(() => {
@@ -66,4 +70,13 @@ afterEach(() => {
   globalThis.sessionStorage?.clear();
   const warnings = actWarnings.splice(0);
   if (warnings.length) throw new Error(`React updated outside act():\n\n${warnings.join('\n\n')}`);
+});
+
+// The files of a worker share one document (vite.config.ts): each leaves it as a new page has it.
+afterAll(() => {
+  if (typeof document === 'undefined') return;
+  document.head.replaceChildren();
+  document.body.replaceChildren();
+  for (const name of document.documentElement.getAttributeNames()) document.documentElement.removeAttribute(name);
+  if ('adoptedStyleSheets' in document) document.adoptedStyleSheets = [];
 });

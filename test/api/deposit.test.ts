@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { CHAIN_TOKENS } from '../../src/api/chains';
 import { decimalAmount, depositRequestOf, ON_CHAIN_TOKENS, paymentRequestUri, toBaseUnits } from '../../src/api/deposit';

@@ -1,6 +1,7 @@
 // @vitest-environment node
 /**
- * The package as a partner installs it: the tarball `npm pack` makes (its `prepack` builds it)
+ * The package as a partner installs it: the tarball `npm pack` makes (its `prepack` builds it; the
+ * bench installs the same one)
  * passes publint and attw, installs into a fresh Vite React app on React 18 and on React 19,
  * imports in plain Node without a DOM, builds without a warning, and renders in Chromium through a
  * locked quote to the bank step, against the package's own proxy and sandbox on a Node server.
@@ -15,7 +16,7 @@ import {
   buildPage,
   installApp,
   installedVersion,
-  packPackage,
+  packedPackage,
   PACKAGE_NAME,
   PROJECT_ROOT,
   removeFolder,
@@ -88,7 +89,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   work = temporaryFolder('offramp-partner');
-  tarball = await packPackage(work);
+  tarball = await packedPackage();
   browser = await launchChromium();
 }, SETUP);
 

@@ -4,13 +4,15 @@
  * small Node server for that page with the package's own proxy and sandbox behind it.
  *
  * Installs go through npm's cache first (`--prefer-offline`), so only the first run on a machine
- * downloads anything. Used by the package tests and by `npm run bench`.
+ * downloads anything. Used by the package tests and by `npm run bench`, which share one tarball of
+ * the same sources (`packedPackage`).
  */
 import { serve } from '@hono/node-server';
 import react from '@vitejs/plugin-react';
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -39,6 +41,66 @@ export async function packPackage(destination: string): Promise<string> {
   const tarball = readdirSync(destination).find((file) => file.startsWith(`${PACKAGE_NAME}-`) && file.endsWith('.tgz'));
   if (!tarball) throw new Error(`npm pack left no ${PACKAGE_NAME} tarball in ${destination}`);
   return join(destination, tarball);
+}
+
+/** What `npm pack` builds the package from and puts in it; the tarball depends on nothing else. */
+const PACKAGE_INPUTS = ['src', 'scripts', 'package.json', 'package-lock.json', 'vite.config.ts', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+
+/** A digest of every file among the package's inputs, by path and content. */
+function packageInputsDigest(): string {
+  const hash = createHash('sha256');
+  const add = (path: string) => {
+    const full = join(PROJECT_ROOT, path);
+    if (!existsSync(full)) return;
+    if (statSync(full).isDirectory()) {
+      for (const entry of readdirSync(full).sort()) add(join(path, entry));
+      return;
+    }
+    hash.update(`${path}\0`).update(readFileSync(full)).update('\0');
+  };
+  for (const input of PACKAGE_INPUTS) add(input);
+  return hash.digest('hex').slice(0, 20);
+}
+
+/** Packed tarballs older than this are removed when a new one is made. */
+const PACKED_TTL_MS = 24 * 60 * 60_000;
+
+/**
+ * The tarball `npm pack` makes of the project as it is now, made once for the package tests and
+ * the bench alike: kept in the temporary folder under a digest of the package's inputs
+ * (`PACKAGE_INPUTS`), so any change to them packs anew.
+ */
+export async function packedPackage(): Promise<string> {
+  const folder = join(tmpdir(), `${PACKAGE_NAME}-packed-${packageInputsDigest()}`);
+  const packed = () => readdirSync(folder).find((file) => file.startsWith(`${PACKAGE_NAME}-`) && file.endsWith('.tgz'));
+  if (existsSync(folder)) {
+    const tarball = packed();
+    if (tarball) {
+      // In use: not old enough to be removed by a run of other sources.
+      utimesSync(folder, new Date(), new Date());
+      return join(folder, tarball);
+    }
+  }
+  // Packed beside, then moved in at once: a run that reads the folder finds the whole tarball or none.
+  const staging = temporaryFolder(`${PACKAGE_NAME}-packing`);
+  try {
+    await packPackage(staging);
+    try {
+      renameSync(staging, folder);
+    } catch (error) {
+      // Another run packed the same sources meanwhile: its tarball is this one.
+      if (!existsSync(folder)) throw error;
+    }
+  } finally {
+    removeFolder(staging);
+  }
+  for (const old of readdirSync(tmpdir()).filter((name) => name.startsWith(`${PACKAGE_NAME}-packed-`))) {
+    const path = join(tmpdir(), old);
+    if (path !== folder && Date.now() - statSync(path).mtimeMs > PACKED_TTL_MS) removeFolder(path);
+  }
+  const tarball = packed();
+  if (!tarball) throw new Error(`no ${PACKAGE_NAME} tarball in ${folder}`);
+  return join(folder, tarball);
 }
 
 /** A partner's project folder: its own package.json, `npm install`ed. */
