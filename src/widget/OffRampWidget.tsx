@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
@@ -11,10 +10,11 @@ import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalog
 import { appearanceStyle, STYLESHEET_ID, stylesheet, useColorScheme } from '../theme';
 import { ProxyClientContext, SupportContext } from './context';
 import { describeError, refusedRange, type ErrorView } from './errorCatalogue';
-import { encodeProblem, formSchemaFor, initialValues, parseAmount, separatorsOf, typedAmount, usesSavedAccount, type NumberSeparators, type OffRampFormValues } from './form';
+import { encodeProblem, initialValues, parseAmount, separatorsOf, typedAmount, usesSavedAccount, type NumberSeparators, type OffRampFormValues } from './form';
 import { useExpired } from './hooks/useCountdown';
 import { useLatest } from './hooks/useLatest';
 import { useLoaded } from './hooks/useLoaded';
+import { retryingLoad } from './lazy';
 import { useOnline } from './hooks/useOnline';
 import { KYC_QUERY_KEY, useKycStatus } from './hooks/useKycStatus';
 import { DEFAULT_POLL_INTERVAL_MS, useOrder } from './hooks/useOrder';
@@ -27,6 +27,15 @@ import { STEPS, type OffRampStep, type OffRampWidgetProps, type QuoteState } fro
 
 export { STEPS } from './types';
 export type { OffRampStep, OffRampWidgetProps, QuoteState, SubmittedOrder } from './types';
+
+/**
+ * The form's schema and resolver (zod), downloaded when a field is first checked or a quote is
+ * first asked for, whichever comes first; never at start.
+ */
+const loadFormSchema = retryingLoad(
+  () => import('./formSchema'),
+  (module) => ('formResolverFor' in module ? (module as typeof import('./formSchema')) : undefined),
+);
 
 const newQueryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
 
@@ -101,14 +110,15 @@ function Checkout(props: OffRampWidgetProps) {
   const events = useLatest({ onQuote, onSubmitted, onError, onKycRequired, onStepChange });
   const [initial] = useState(() => initialValues(defaultValues, receiverId));
   // The resolver follows the locale's number notation (`notation`, below, once the locale is known),
-  // through a ref, so a locale change needs no new form. Its schema is built when a field is first
-  // checked, not at start.
+  // through a ref, so a locale change needs no new form. Its schema downloads and is built when a
+  // field is first checked (or a quote first asked for, below), not at start.
   const resolver = useRef<{ notation: NumberSeparators; resolve: Resolver<OffRampFormValues> } | null>(null);
   const form = useForm<OffRampFormValues>({
     defaultValues: initial,
-    resolver: (values, context, options) => {
+    resolver: async (values, context, options) => {
+      const { formResolverFor } = await loadFormSchema();
       if (resolver.current?.notation !== notation.current) {
-        resolver.current = { notation: notation.current, resolve: zodResolver(formSchemaFor(notation.current)) };
+        resolver.current = { notation: notation.current, resolve: formResolverFor(notation.current) };
       }
       return resolver.current.resolve(values, context, options);
     },
@@ -227,6 +237,11 @@ function Checkout(props: OffRampWidgetProps) {
   // ── Quote ──
   const [quoteInput, setQuoteInput] = useState<QuoteInput | undefined>(undefined);
   const quoteQuery = useQuote(quoteInput);
+  // The first quote asked for: Continue comes next, and checks the form with its schema.
+  const asksQuote = quoteInput !== undefined;
+  useEffect(() => {
+    if (asksQuote) loadFormSchema().catch(() => undefined);
+  }, [asksQuote]);
   const current = quoteInput ? quoteQuery.data : undefined;
   const expired = useExpired(current?.quote.expiresAt, current?.clockSkewMs ?? 0);
   const { refetch } = quoteQuery;
