@@ -1,5 +1,36 @@
-/** The later steps' own sentences in English (review, identity verification, send, status), and the actions they share with the bank step. */
+/**
+ * The later steps' own sentences in English (review, identity verification, send, status), the
+ * actions they share with the bank step, and the errors' sentences (see `widget/errorViews.ts`).
+ */
 export const stepsEn = {
+  'error.network': 'We could not reach the server. Check your connection and try again.',
+  'error.invalidResponse': 'The server sent an answer we could not read. Please try again.',
+  'error.unavailable': 'Selling is temporarily unavailable. Your details are kept.',
+  'error.quoteExpired': 'The quote expired before the order was placed. Get a new quote and confirm again.',
+  'error.userNotVerified': 'You need to verify your identity before you can sell crypto.',
+  'error.pairDisabled': 'This token cannot be sold on this network right now. Choose another.',
+  'error.currencyDisabled': 'Payouts in this currency are not available right now.',
+  'error.otcStablecoinsOnly': 'Orders this large can only be paid with a stablecoin. Choose a stablecoin, or lower the amount.',
+  'error.invalidInput': 'Some of the details were not accepted. Please check them.',
+  'error.amountRange.otherSide': 'This amount is outside the limits: the payout must be between {min} and {max}.',
+  'error.amountOutOfRange': 'This amount is outside the limits for this payout. Please enter another amount.',
+  'error.bankDetailsRefused': 'Your bank details were not accepted. Please check them and try again.',
+  'error.bankDetailsMissing': 'Please enter the bank account to pay into.',
+  'error.savedAccountUnavailable': 'This saved account cannot be used. Choose another or enter new bank details.',
+  'error.receiverUnknown': 'This receiver cannot be paid from your account. Choose another receiver.',
+  'error.receiverNotVerified': 'This receiver has not finished verifying their identity yet. Choose another receiver or try later.',
+  'error.receiversUnavailable': 'We could not load your receivers. Please try again.',
+  'error.receiverAccount': 'This account receives payments only: it cannot sell crypto itself.',
+  'error.quoteInvalid': 'This quote cannot be used for this order. Get a new quote and confirm again.',
+  'error.orderUnavailable': 'This order cannot be found for your account.',
+  'error.cannotCancel': 'This order can no longer be cancelled.',
+  'error.stillProcessing': 'Your order is still being processed. Wait a moment and try again: it will not be placed twice.',
+  'error.confirmAgain': 'Your details changed while the order was being placed. Please review them and confirm again.',
+  'error.serverBusy': 'The service could not answer just now. Please try again: your details are kept.',
+  'error.rateLimited': 'Too many requests in a short time. Please wait a moment and try again.',
+  'error.timeout': 'The server took too long to answer. Please try again: your details are kept.',
+  'error.signInRequired': 'Your session has ended. Please sign in again: your details are kept.',
+  'error.transactionHashRefused': 'This transaction hash was not accepted. Check it in your wallet, or send without it.',
   'widget.title': 'Sell crypto',
   'quote.renew': 'Get a new quote',
   'review.send': 'You send',

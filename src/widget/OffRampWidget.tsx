@@ -9,7 +9,8 @@ import { loadedRail, railFor } from '../countries';
 import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalogue, numberLocale, resolveLocale, useI18n } from '../i18n';
 import { appearanceStyle, STYLESHEET_ID, stylesheet, useColorScheme } from '../theme';
 import { ProxyClientContext, SupportContext } from './context';
-import { describeError, refusedRange, type ErrorView } from './errorCatalogue';
+import type { ErrorView } from './errorCatalogue';
+import { describeError, loadErrorCatalogue, refusedRange } from './errorViews';
 import { encodeProblem, initialValues, parseAmount, separatorsOf, typedAmount, usesSavedAccount, type NumberSeparators, type OffRampFormValues } from './form';
 import { useExpired } from './hooks/useCountdown';
 import { useLatest } from './hooks/useLatest';
@@ -171,6 +172,7 @@ function Checkout(props: OffRampWidgetProps) {
   useEffect(() => {
     if (step === 'bank') ReviewStep.preload();
     if (step !== 'review') return;
+    loadErrorCatalogue().catch(() => undefined);
     SendStep.preload();
     StatusStep.preload();
     KycStep.preload();

@@ -10,6 +10,7 @@ import { CLIENT_ERROR_CODES, isOffRampError, PROXY_ERRORS } from '../../api/erro
 import { withMaskedBankAccount } from '../../api/masking';
 import type { OrderBody, Transaction } from '../../api/schemas';
 import { useProxyClient } from '../context';
+import { withErrorCatalogue } from '../errorViews';
 import { newIdempotencyKey } from '../idempotency';
 import { orderStorage } from '../orderStorage';
 import { ORDER_ATTEMPTS, retryDelay, retryWhile } from '../retry';
@@ -110,7 +111,9 @@ export const useOrder = (options: UseOrderOptions): OrderLife => {
 
   // ── Confirm ──
   const order = useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: OrderBody; idempotencyKey: string }) => client.createOrder(body, { idempotencyKey }),
+    // A refusal is routed once the catalogue that describes it has loaded.
+    mutationFn: ({ body, idempotencyKey }: { body: OrderBody; idempotencyKey: string }) =>
+      withErrorCatalogue(client.createOrder(body, { idempotencyKey })),
     // The same variables, so the same Idempotency-Key: a retry can only ever return the one order.
     retry: retryWhile(ORDER_ATTEMPTS),
     retryDelay,

@@ -4,6 +4,7 @@ import type { ProxyClient } from '../../api/client';
 import { API_ERRORS, isOffRampError } from '../../api/errors';
 import type { Quote } from '../../api/schemas';
 import { useProxyClient } from '../context';
+import { withErrorCatalogue } from '../errorViews';
 import { QUOTE_ATTEMPTS, retryDelay, retryWhile } from '../retry';
 import type { AmountSide } from '../form';
 
@@ -63,7 +64,8 @@ export const fetchLockedQuote = async (client: ProxyClient, input: QuoteInput, s
 export const quoteQuery = (client: ProxyClient, input: QuoteInput | undefined) =>
   queryOptions({
     queryKey: ['offramp', 'quote', input] as const,
-    queryFn: ({ signal }) => fetchLockedQuote(client, input!, signal),
+    // A failure surfaces once the catalogue that describes it has loaded.
+    queryFn: ({ signal }) => withErrorCatalogue(fetchLockedQuote(client, input!, signal), signal),
     enabled: input !== undefined,
     // A locked quote is good until it expires; renewal is explicit (see AmountStep, ReviewStep).
     staleTime: Number.POSITIVE_INFINITY,
