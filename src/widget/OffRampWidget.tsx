@@ -18,13 +18,14 @@ import { useLoaded } from './hooks/useLoaded';
 import { retryingLoad } from './lazy';
 import { useOnline } from './hooks/useOnline';
 import { KYC_QUERY_KEY, useKycStatus } from './hooks/useKycStatus';
-import { DEFAULT_POLL_INTERVAL_MS, useOrder } from './hooks/useOrder';
+import type { OrderLife, UseOrderOptions } from './hooks/useOrder';
 import { useQuote, type LockedQuote, type QuoteInput } from './hooks/useQuote';
 import { StepBoundary } from './parts/StepBoundary';
 import { SupportFooter } from './parts/SupportLink';
 import { AmountStep } from './steps/AmountStep';
-import { BankStep, KycStep, ReviewStep, SendStep, StatusStep } from './steps/later';
-import { STEPS, type OffRampStep, type OffRampWidgetProps, type QuoteState } from './types';
+import { BankStep, idleOrder, KycStep, ReviewStep, SendStep, StatusStep, useOrderHost } from './steps/later';
+import { orderStorage } from './orderStorage';
+import { DEFAULT_POLL_INTERVAL_MS, STEPS, type OffRampStep, type OffRampWidgetProps, type QuoteState } from './types';
 
 export { STEPS } from './types';
 export type { OffRampStep, OffRampWidgetProps, QuoteState, SubmittedOrder } from './types';
@@ -142,11 +143,16 @@ function Checkout(props: OffRampWidgetProps) {
     if (amount !== undefined) form.setValue('amount', typedAmount(amount, separators));
   }, [separators, form]);
 
-  // The order's life (confirm, deposit, following, resume) lives in its hook; the steps it moves
-  // between are this component's.
-  const order = useOrder({
+  // The order's life (confirm, deposit, following, resume) lives in its hook, which downloads with
+  // the steps that act on it (see `OrderLife.tsx`); the steps it moves between are this component's.
+  // An order kept in storage is read at mount: it decides the first step.
+  const [resumed] = useState(() => (resume ? orderStorage(props.proxyUrl).read() : undefined));
+  const [order, setOrder] = useState<OrderLife>(() => idleOrder(resumed));
+  const OrderHost = useOrderHost();
+  const orderOptions = useLatest<UseOrderOptions>({
     proxyUrl: props.proxyUrl,
     resume,
+    resumed,
     pollIntervalMs,
     onSubmitted,
     onStatusChange,
@@ -163,7 +169,7 @@ function Checkout(props: OffRampWidgetProps) {
   });
 
   // ── Steps ──
-  const [step, setStep] = useState<OffRampStep>(() => order.resumedStep ?? 'amount');
+  const [step, setStep] = useState<OffRampStep>(() => (resumed ? (resumed.executed ? 'status' : 'send') : 'amount'));
   const stepRef = useLatest(step);
   // Each step downloads while the user is on the one before it (the bank step on intent, from the
   // amount step). What Confirm can lead to downloads while the user reviews the order: once the
@@ -401,6 +407,7 @@ function Checkout(props: OffRampWidgetProps) {
       <style href={STYLESHEET_ID} precedence="default">
         {stylesheet}
       </style>
+      {OrderHost && <OrderHost options={orderOptions} onChange={setOrder} />}
       <FormProvider {...form}>
         {/* Enter in a field presses the step's Continue (its submit button); the page never navigates. */}
         <form noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby={titleId}>
