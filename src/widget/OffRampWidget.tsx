@@ -23,7 +23,7 @@ import { useQuote, type LockedQuote, type QuoteInput } from './hooks/useQuote';
 import { StepBoundary } from './parts/StepBoundary';
 import { SupportFooter } from './parts/SupportLink';
 import { AmountStep } from './steps/AmountStep';
-import { BankStep, idleOrder, KycStep, ReviewStep, SendStep, StatusStep, useOrderHost } from './steps/later';
+import { BankStep, idleOrder, KycStep, OrderLifeHost, ReviewStep, SendStep, StatusStep } from './steps/later';
 import { orderStorage } from './orderStorage';
 import { DEFAULT_POLL_INTERVAL_MS, STEPS, type OffRampStep, type OffRampWidgetProps, type QuoteState } from './types';
 
@@ -148,7 +148,6 @@ function Checkout(props: OffRampWidgetProps) {
   // An order kept in storage is read at mount: it decides the first step.
   const [resumed] = useState(() => (resume ? orderStorage(props.proxyUrl).read() : undefined));
   const [order, setOrder] = useState<OrderLife>(() => idleOrder(resumed));
-  const OrderHost = useOrderHost();
   const orderOptions = useLatest<UseOrderOptions>({
     proxyUrl: props.proxyUrl,
     resume,
@@ -407,7 +406,7 @@ function Checkout(props: OffRampWidgetProps) {
       <style href={STYLESHEET_ID} precedence="default">
         {stylesheet}
       </style>
-      {OrderHost && <OrderHost options={orderOptions} onChange={setOrder} />}
+      <OrderLifeHost options={orderOptions} onChange={setOrder} />
       <FormProvider {...form}>
         {/* Enter in a field presses the step's Continue (its submit button); the page never navigates. */}
         <form noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby={titleId}>

@@ -4,7 +4,7 @@
  * step before it. The order's life downloads with the steps that act on it: from the bank step on,
  * or at once for an order resumed after a reload.
  */
-import { useSyncExternalStore } from 'react';
+import { createElement, memo, useSyncExternalStore, type ComponentProps } from 'react';
 import { loadAllEnglish } from '../../i18n';
 import type { OrderLife } from '../hooks/useOrder';
 import { lazyWithRetry, retryingLoad } from '../lazy';
@@ -31,8 +31,13 @@ const subscribeOrderLife = (listener: () => void) => {
   return () => void orderLifeListeners.delete(listener);
 };
 
-/** The order's host once it has downloaded, whichever step's download brought it. */
-export const useOrderHost = () => useSyncExternalStore(subscribeOrderLife, () => orderLife?.OrderHost, () => orderLife?.OrderHost);
+const loadedOrderHost = () => orderLife?.OrderHost;
+
+/** The order's host (`OrderLife.tsx`) once it has downloaded, whichever step's download brought it; nothing before. */
+export const OrderLifeHost = memo(function OrderLifeHost(props: ComponentProps<OrderLifeModule['OrderHost']>) {
+  const OrderHost = useSyncExternalStore(subscribeOrderLife, loadedOrderHost, loadedOrderHost);
+  return OrderHost ? createElement(OrderHost, props) : null;
+});
 
 const ignore = () => undefined;
 
