@@ -78,7 +78,7 @@ export default defineConfig(({ mode }) => ({
   server: { host: '127.0.0.1' },
   // Imported only by lazily loaded parts: bundled up front, so the dev server never stops to
   // discover them (and reload the page) in the middle of a user's flow.
-  optimizeDeps: { include: ['clabe-validator', 'ibantools', 'qrcode.react', '@scure/base', '@hookform/resolvers/zod'] },
+  optimizeDeps: { include: ['clabe-validator', 'ibantools', 'qrcode.react', '@scure/base', '@hookform/resolvers/zod', 'zod/mini'] },
   preview: { host: '127.0.0.1' },
   // The package ships React's production JSX whatever NODE_ENV it is built under (a test runner's is `test`).
   oxc: mode === 'lib' ? { jsx: { development: false } } : undefined,
