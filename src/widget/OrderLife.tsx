@@ -7,7 +7,7 @@
 import { memo, useLayoutEffect } from 'react';
 import { useOrder, type OrderLife, type UseOrderOptions } from './hooks/useOrder';
 
-interface OrderHostProps {
+export interface OrderHostProps {
   /** The widget's latest options, read when needed (see `useOrder`). */
   options: { readonly current: UseOrderOptions };
   onChange: (order: OrderLife) => void;
