@@ -1,10 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { cryptoAmountFor } from '../../api/chains';
 import type { ProxyClient } from '../../api/client';
-import { API_ERRORS, isOffRampError } from '../../api/errors';
 import type { Quote } from '../../api/schemas';
 import { useProxyClient } from '../context';
-import { withErrorCatalogue } from '../errorViews';
+import { isRow, withErrorCatalogue } from '../errorViews';
 import { QUOTE_ATTEMPTS, retryDelay, retryWhile } from '../retry';
 import type { AmountSide } from '../form';
 
@@ -36,7 +35,7 @@ const estimateRate = async (client: ProxyClient, input: QuoteInput, signal: Abor
   try {
     return (await client.estimate({ ...pair, fiatAmount: input.amount }, { signal })).data.rate;
   } catch (error) {
-    if (!(isOffRampError(error) && error.code === API_ERRORS.invalidUserInput.code)) throw error;
+    if (!(await isRow(error, 'invalidUserInput'))) throw error;
     return (await client.estimate({ ...pair, cryptoAmount: 1 }, { signal })).data.rate;
   }
 };
