@@ -25,13 +25,14 @@ const builds: Record<string, BuildEnvironmentOptions> = {
       external: isPackageImport,
       // What the entry needs at start in one chunk, which the lazy parts import from: a partner's
       // bundler then loads it as one file, not as the many small chunks that each lazy part shares
-      // with it (each gzipped alone, and fetched alone). The contract's error rows are a chunk of
-      // their own: the entry exports them, but only the lazily loaded error catalogue reads them,
-      // so a partner's bundler leaves them out of the page's start.
+      // with it (each gzipped alone, and fetched alone). The contract's error rows and value lists
+      // are chunks of their own: the entry exports them, but only lazily loaded parts read them, so
+      // a partner's bundler leaves them out of the page's start.
       output: {
         codeSplitting: {
           groups: [
             { name: 'errors', test: /\/src\/api\/errorRows\.ts$/, priority: 2 },
+            { name: 'values', test: /\/src\/api\/values\.ts$/, priority: 2 },
             { name: 'widget', tags: ['$initial'], priority: 1 },
           ],
         },
