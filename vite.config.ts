@@ -12,6 +12,9 @@ const isDependency = (id: string) => dependencies.some((name) => id === name || 
 /** `react`, `zod/mini`, `@tanstack/react-query`: not a file of this project nor one of Vite's own modules. */
 const isPackageImport = (id: string) => !id.startsWith('\0') && !id.startsWith('.') && !isAbsolute(id);
 
+/** Modules re-exported at start that only lazily loaded parts read (see the lib build's chunks). */
+const LATER_MODULES = /\/src\/(api\/errorRows|api\/values|countries\/values)\.ts$/;
+
 /** `vite build --mode lib`: the widget for a partner's page. `--mode server`: the proxy and the sandbox. */
 const builds: Record<string, BuildEnvironmentOptions> = {
   lib: {
@@ -25,14 +28,14 @@ const builds: Record<string, BuildEnvironmentOptions> = {
       external: isPackageImport,
       // What the entry needs at start in one chunk, which the lazy parts import from: a partner's
       // bundler then loads it as one file, not as the many small chunks that each lazy part shares
-      // with it (each gzipped alone, and fetched alone). The contract's error rows and value lists
-      // are chunks of their own: the entry exports them, but only lazily loaded parts read them, so
-      // a partner's bundler leaves them out of the page's start.
+      // with it (each gzipped alone, and fetched alone). The contract's error rows and value lists,
+      // and the rails' field checks, are chunks of their own: a module loaded at start re-exports
+      // them, but only lazily loaded parts read them, so a partner's bundler leaves them out of the
+      // page's start.
       output: {
         codeSplitting: {
           groups: [
-            { name: 'errors', test: /\/src\/api\/errorRows\.ts$/, priority: 2 },
-            { name: 'values', test: /\/src\/api\/values\.ts$/, priority: 2 },
+            { name: (id: string) => LATER_MODULES.exec(id)?.[1]?.replace('/', '-') ?? null, priority: 2 },
             { name: 'widget', tags: ['$initial'], priority: 1 },
           ],
         },
