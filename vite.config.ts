@@ -12,6 +12,9 @@ const isDependency = (id: string) => dependencies.some((name) => id === name || 
 /** `react`, `zod/mini`, `@tanstack/react-query`: not a file of this project nor one of Vite's own modules. */
 const isPackageImport = (id: string) => !id.startsWith('\0') && !id.startsWith('.') && !isAbsolute(id);
 
+/** Modules re-exported at start that only lazily loaded parts read (see the lib build's chunks). */
+const LATER_MODULES = /\/src\/(api\/errorRows|api\/values|countries\/values)\.ts$/;
+
 /** `vite build --mode lib`: the widget for a partner's page. `--mode server`: the proxy and the sandbox. */
 const builds: Record<string, BuildEnvironmentOptions> = {
   lib: {
@@ -25,8 +28,18 @@ const builds: Record<string, BuildEnvironmentOptions> = {
       external: isPackageImport,
       // What the entry needs at start in one chunk, which the lazy parts import from: a partner's
       // bundler then loads it as one file, not as the many small chunks that each lazy part shares
-      // with it (each gzipped alone, and fetched alone).
-      output: { codeSplitting: { groups: [{ name: 'widget', tags: ['$initial'] }] } },
+      // with it (each gzipped alone, and fetched alone). The contract's error rows and value lists,
+      // and the rails' field checks, are chunks of their own: a module loaded at start re-exports
+      // them, but only lazily loaded parts read them, so a partner's bundler leaves them out of the
+      // page's start.
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: (id: string) => LATER_MODULES.exec(id)?.[1]?.replace('/', '-') ?? null, priority: 2 },
+            { name: 'widget', tags: ['$initial'], priority: 1 },
+          ],
+        },
+      },
     },
   },
   server: {
@@ -88,7 +101,7 @@ export default defineConfig(({ mode }) => ({
   server: { host: '127.0.0.1' },
   // Imported only by lazily loaded parts: bundled up front, so the dev server never stops to
   // discover them (and reload the page) in the middle of a user's flow.
-  optimizeDeps: { include: ['clabe-validator', 'ibantools', 'qrcode.react', '@scure/base', '@hookform/resolvers/zod'] },
+  optimizeDeps: { include: ['clabe-validator', 'ibantools', 'qrcode.react', '@scure/base', '@hookform/resolvers/zod', 'zod/mini'] },
   preview: { host: '127.0.0.1' },
   // The package ships React's production JSX whatever NODE_ENV it is built under (a test runner's is `test`).
   oxc: mode === 'lib' ? { jsx: { development: false } } : undefined,

@@ -391,7 +391,7 @@ export function pageScriptBytes(outDir: string, html: string): number | undefine
 
 /**
  * The widget's own code that a partner page loads at start, by source file: the package's widget
- * build made again in memory, its entry chunk and the chunks that chunk imports statically, each
+ * build made again in memory, the chunk that holds the widget and the chunks it imports statically, each
  * source file's rendered code minified and gzipped on its own.
  */
 export async function widgetCodeShares(projectRoot: string, outDir: string): Promise<Share[]> {
@@ -414,7 +414,10 @@ export async function widgetCodeShares(projectRoot: string, outDir: string): Pro
     initial.add(name);
     for (const imported of chunk.imports) visit(imported);
   };
-  for (const chunk of chunks) if (chunk.isEntry && chunk.fileName === 'index.js') visit(chunk.fileName);
+  // From the chunk that holds the widget's component: the entry also re-exports parts that only
+  // lazily loaded code reads (the contract's error rows), which a partner's bundler leaves out of
+  // the page's start.
+  for (const chunk of chunks) if (Object.keys(chunk.modules).some((id) => id.endsWith('/src/widget/OffRampWidget.tsx'))) visit(chunk.fileName);
   const sourceRoot = join(projectRoot, 'src') + '/';
   return [...initial]
     .flatMap((name) => Object.entries(byName.get(name)?.modules ?? {}))

@@ -3,11 +3,21 @@ import { cleanup, configure } from '@testing-library/react';
 import { format } from 'node:util';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { loadRail, RAIL_IDS } from '../src/countries';
-import { LANGUAGES, loadCatalogue } from '../src/i18n';
+import { LANGUAGES, loadAllEnglish, loadCatalogue } from '../src/i18n';
 
-// Catalogues and rails load on demand (the end-to-end tests load them so, in Chromium); these tests
-// are about what they say and check, so load them first.
-beforeAll(() => Promise.all([...LANGUAGES.map(loadCatalogue), ...RAIL_IDS.map(loadRail)]));
+// Catalogues, rails, the API's schemas, the form's and the order's life load on demand (the
+// end-to-end tests load them so, in Chromium); these tests are about what they say and check, so
+// load them first.
+beforeAll(() =>
+  Promise.all([
+    ...LANGUAGES.map(loadCatalogue),
+    loadAllEnglish(),
+    ...RAIL_IDS.map(loadRail),
+    import('../src/api/schemas'),
+    import('../src/widget/formSchema'),
+    import('../src/widget/OrderLife'),
+  ]),
+);
 
 // Waits are for conditions, never a time budget: on a busy machine a step may take seconds to show,
 // so give up only far beyond what any condition needs. Time-based behaviour runs on a fake clock.

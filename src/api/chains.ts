@@ -39,6 +39,18 @@ export const CHAIN_NAMES: Record<BlockchainSymbol, string> = {
 
 export const chainName = (chain: string): string => (isBlockchainSymbol(chain) ? CHAIN_NAMES[chain] : chain);
 
+/** The coin each chain's network fee is paid in: the sender's own cost, on top of the deposit. */
+export const GAS_TOKENS: Partial<Record<BlockchainSymbol, string>> = {
+  ETH: 'ETH',
+  OP: 'ETH',
+  BSC: 'BNB',
+  POL: 'POL',
+  WLD: 'ETH',
+  BASE: 'ETH',
+  ARB: 'ETH',
+  SOL: 'SOL',
+};
+
 /**
  * Assumed: the docs classify no token. These are the dollar- and peso-pegged ones; only they may
  * take the OTC flow.

@@ -2,35 +2,45 @@
  * The browser's client for the partner proxy. The proxy mirrors the API's paths, so the order goes
  * to `${proxyUrl}/api/partner/v2/off-ramp`. Every answer is unwrapped from its envelope and checked
  * against its schema; every failure becomes one `OffRampError`.
+ *
+ * The schemas (and zod with them) download with the first request that needs one, while that
+ * request travels: a partner's page loads none of them at start. The KYC status read at mount is
+ * checked by `readKycStatus` alone, so opening the widget needs no schema.
  */
 import type * as z from 'zod/mini';
+import { retryingLoad } from '../widget/lazy';
 import { API_PATHS, IDEMPOTENCY_KEY_HEADER, PROXY_PATHS, REQUEST_ID_HEADER, SESSION_USER } from './contract';
 import { CLIENT_ERROR_CODES, OffRampError, parseErrorBody } from './errors';
-import {
-  cancelAnswerSchema,
-  estimateSchema,
-  executeAnswerSchema,
-  kycStatusSchema,
-  orderSchema,
-  pageOf,
-  quoteSchema,
-  receiverSchema,
-  savedBankAccountSchema,
-  successEnvelope,
-  transactionSchema,
-  type Estimate,
-  type ExecuteAnswer,
-  type ExecuteRequest,
-  type KycStatusAnswer,
-  type EstimateRequest,
-  type Order,
-  type OrderBody,
-  type Quote,
-  type QuoteRequest,
-  type Receiver,
-  type SavedBankAccount,
-  type Transaction,
+import { readKycStatus, type KycStatusAnswer } from './kycStatus';
+import type {
+  Estimate,
+  ExecuteAnswer,
+  ExecuteRequest,
+  EstimateRequest,
+  Order,
+  OrderBody,
+  Quote,
+  QuoteRequest,
+  Receiver,
+  SavedBankAccount,
+  Transaction,
 } from './schemas';
+
+type Schemas = typeof import('./schemas');
+
+/** The schemas' module, downloaded with retries; a download that gave up is tried anew by the next request. */
+let schemas: Promise<Schemas> | undefined;
+const loadSchemas = (): Promise<Schemas> =>
+  (schemas ??= retryingLoad(
+    () => import('./schemas'),
+    (module) => ('successEnvelope' in module ? (module as Schemas) : undefined),
+  )().catch((error: unknown) => {
+    schemas = undefined;
+    throw error;
+  }));
+
+/** How an answer's `data` is checked: by a schema (downloaded on demand), or by a check of its own. */
+type Contract<T> = { schema: (loaded: Schemas) => z.ZodMiniType<T> } | { read: (data: unknown) => T | undefined };
 
 export interface ProxyClientOptions {
   /** Base URL of the partner's proxy, e.g. `https://partner.example/offramp`. */
@@ -108,17 +118,24 @@ const retryAfter = (response: Response): number | undefined => {
   return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
 };
 
+/** The success envelope (`successEnvelope` in `schemas.ts`), read without its schema. */
+const isSuccess = (body: unknown): body is { success: true; data: unknown } =>
+  typeof body === 'object' && body !== null && (body as { success?: unknown }).success === true;
+
 const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 export const createProxyClient = ({ proxyUrl, fetch: fetchImpl, headers, timeoutMs = DEFAULT_TIMEOUT_MS }: ProxyClientOptions): ProxyClient => {
   const base = proxyUrl.replace(/\/+$/, '');
 
-  async function call<S extends z.ZodMiniType>(
-    schema: S,
+  async function call<T>(
+    contract: Contract<T>,
     path: string,
     init: RequestInit & { signal?: AbortSignal | undefined },
-  ): Promise<Received<z.output<S>>> {
+  ): Promise<Received<T>> {
     const doFetch = fetchImpl ?? globalThis.fetch;
+    // The schemas download beside the request, not after it.
+    const loading = 'schema' in contract ? loadSchemas() : undefined;
+    loading?.catch(() => undefined);
     // One controller for the caller's cancel and our time-out (AbortSignal.any is too new for some browsers).
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -163,50 +180,61 @@ export const createProxyClient = ({ proxyUrl, fetch: fetchImpl, headers, timeout
       const { code, message } = parseErrorBody(response.status, body);
       throw new OffRampError(code, message, { status: response.status, requestId, retryAfterMs: retryAfter(response) });
     }
-    const parsed = successEnvelope(schema).safeParse(body);
-    if (!parsed.success) {
-      throw new OffRampError(CLIENT_ERROR_CODES.invalidResponse, 'The answer does not match the contract', {
-        status: response.status,
-        requestId,
-        cause: parsed.error,
-      });
+    const invalid = (cause: unknown) =>
+      new OffRampError(CLIENT_ERROR_CODES.invalidResponse, 'The answer does not match the contract', { status: response.status, requestId, cause });
+    let data: T;
+    if ('schema' in contract) {
+      let loaded: Schemas;
+      try {
+        loaded = await loading!;
+      } catch (cause) {
+        // The schemas could not be downloaded: as if the answer had not arrived, so it is asked again.
+        throw new OffRampError(CLIENT_ERROR_CODES.network, 'The answer could not be checked', { requestId, cause });
+      }
+      const parsed = loaded.successEnvelope(contract.schema(loaded)).safeParse(body);
+      if (!parsed.success) throw invalid(parsed.error);
+      data = (parsed.data as { data: T }).data;
+    } else {
+      const read = isSuccess(body) ? contract.read(body.data) : undefined;
+      if (read === undefined) throw invalid(new Error('The answer is not of the expected shape'));
+      data = read;
     }
-    return { data: (parsed.data as { data: z.output<S> }).data, clockSkewMs: clockSkew(response), requestId };
+    return { data, clockSkewMs: clockSkew(response), requestId };
   }
 
   const json = { 'content-type': 'application/json' };
 
   return {
     estimate: (request, options = {}) =>
-      call(estimateSchema, `${API_PATHS.quotes}?${toQuery(request)}`, { method: 'GET', signal: options.signal }),
+      call({ schema: (s) => s.estimateSchema }, `${API_PATHS.quotes}?${toQuery(request)}`, { method: 'GET', signal: options.signal }),
     lockQuote: (request, options = {}) =>
-      call(quoteSchema, API_PATHS.quotes, {
+      call({ schema: (s) => s.quoteSchema }, API_PATHS.quotes, {
         method: 'POST',
         headers: json,
         body: JSON.stringify(request),
         signal: options.signal,
       }),
     createOrder: (body, { idempotencyKey, signal }) =>
-      call(orderSchema, API_PATHS.offRamp, {
+      call({ schema: (s) => s.orderSchema }, API_PATHS.offRamp, {
         method: 'POST',
         headers: { ...json, [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
         body: JSON.stringify(body),
         signal,
       }),
     savedBankAccounts: ({ country }, options = {}) =>
-      call(pageOf(savedBankAccountSchema), `${API_PATHS.bankAccounts(SESSION_USER)}?${toQuery({ rampType: 'OFF_RAMP', country })}`, {
+      call({ schema: (s) => s.pageOf(s.savedBankAccountSchema) }, `${API_PATHS.bankAccounts(SESSION_USER)}?${toQuery({ rampType: 'OFF_RAMP', country })}`, {
         method: 'GET',
         signal: options.signal,
       }),
     receivers: (options = {}) =>
-      call(pageOf(receiverSchema), `${API_PATHS.receivers}?${toQuery({ userId: SESSION_USER })}`, { method: 'GET', signal: options.signal }),
+      call({ schema: (s) => s.pageOf(s.receiverSchema) }, `${API_PATHS.receivers}?${toQuery({ userId: SESSION_USER })}`, { method: 'GET', signal: options.signal }),
     execute: (request, options = {}) =>
-      call(executeAnswerSchema, API_PATHS.execute, { method: 'POST', headers: json, body: JSON.stringify(request), signal: options.signal }),
+      call({ schema: (s) => s.executeAnswerSchema }, API_PATHS.execute, { method: 'POST', headers: json, body: JSON.stringify(request), signal: options.signal }),
     transaction: async (id, options = {}) => {
-      const answer = await call(pageOf(transactionSchema), `${API_PATHS.transactions}?${toQuery({ id })}`, { method: 'GET', signal: options.signal });
+      const answer = await call({ schema: (s) => s.pageOf(s.transactionSchema) }, `${API_PATHS.transactions}?${toQuery({ id })}`, { method: 'GET', signal: options.signal });
       return { ...answer, data: answer.data.data.find((transaction) => transaction.id === id) };
     },
-    cancel: (id, options = {}) => call(cancelAnswerSchema, API_PATHS.cancel(id), { method: 'PUT', signal: options.signal }),
-    kycStatus: (options = {}) => call(kycStatusSchema, PROXY_PATHS.kycStatus, { method: 'GET', signal: options.signal }),
+    cancel: (id, options = {}) => call({ schema: (s) => s.cancelAnswerSchema }, API_PATHS.cancel(id), { method: 'PUT', signal: options.signal }),
+    kycStatus: (options = {}) => call({ read: readKycStatus }, PROXY_PATHS.kycStatus, { method: 'GET', signal: options.signal }),
   };
 };

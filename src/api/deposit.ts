@@ -17,18 +17,6 @@ export const CHAIN_IDS: Partial<Record<BlockchainSymbol, number>> = {
   ARB: 42161,
 };
 
-/** The coin each chain's network fee is paid in: the sender's own cost, on top of the deposit. */
-export const GAS_TOKENS: Partial<Record<BlockchainSymbol, string>> = {
-  ETH: 'ETH',
-  OP: 'ETH',
-  BSC: 'BNB',
-  POL: 'POL',
-  WLD: 'ETH',
-  BASE: 'ETH',
-  ARB: 'ETH',
-  SOL: 'SOL',
-};
-
 /**
  * A token as its chain knows it: the contract (EVM) or mint (Solana) address, absent for the
  * chain's own coin, and the decimals of its base unit.

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { isSupportedPair } from './chains';
+import { readKycStatus, type KycStatusAnswer } from './kycStatus';
 import { ACCOUNT_HOLDER_TYPES, ACCOUNT_TYPES, DOCUMENT_TYPES, ORDER_STATUSES, TEXT_LIMITS } from './contract';
 
 /**
@@ -198,14 +199,7 @@ export const orderSchema = z.object({
 });
 export type Order = z.output<typeof orderSchema>;
 
-/** An order fit for events and storage: the bank account's number cut to its last four. */
-export const withMaskedBankAccount = (order: Order): Order => ({
-  ...order,
-  bankAccount: {
-    ...order.bankAccount,
-    accountIdentifier: order.bankAccount.accountIdentifier === null ? null : `••••${order.bankAccount.accountIdentifier.slice(-4)}`,
-  },
-});
+export { withMaskedBankAccount } from './masking';
 
 /**
  * `POST /off-ramp/execute`: the user has sent the crypto. Assumed: `transactionHash` is at most 128
@@ -282,13 +276,12 @@ export type Receiver = z.output<typeof receiverSchema>;
 export const pageOf = <T extends z.ZodMiniType>(item: T) =>
   z.object({ count: z.number(), total: z.optional(z.number()), data: z.array(item) });
 
-/** The proxy's own KYC answer (PROXY_PATHS.kycStatus): a projection, never the API's details. */
-export const kycStatusSchema = z.object({
-  verified: z.boolean(),
-  firstName: z.optional(z.string().check(z.maxLength(TEXT_LIMITS.name))),
-  lastName: z.optional(z.string().check(z.maxLength(TEXT_LIMITS.name))),
-});
-export type KycStatusAnswer = z.output<typeof kycStatusSchema>;
+/** The proxy's own KYC answer (PROXY_PATHS.kycStatus), as a schema over `readKycStatus` (its one definition). */
+export const kycStatusSchema = z.pipe(
+  z.unknown().check(z.refine((value) => readKycStatus(value) !== undefined, { message: 'Not a KYC status' })),
+  z.transform((value): KycStatusAnswer => readKycStatus(value)!),
+);
+export type { KycStatusAnswer } from './kycStatus';
 
 // ── Users, KYC, receivers, webhook settings (the partner's back end; the widget calls none) ─────
 

@@ -4,23 +4,37 @@
 import { createContext, useContext } from 'react';
 import { tokenDecimals, type FiatCurrency } from '../api/chains';
 import { retryingLoad } from '../widget/lazy';
-import { en, type MessageKey, type Messages } from './en';
+import type { MessageKey, Messages } from './en';
+import { startEn } from './start.en';
 
 export type { MessageKey, Messages } from './en';
+
+/**
+ * English as far as it has downloaded: the first screen's sentences ship with the widget, the rest
+ * download with the later steps (`loadAllEnglish`). Every English translator reads this one object,
+ * so the sentences are there for all of them once they arrive; a step that needs them waits for them.
+ */
+const english = { ...startEn } as Messages;
+
+/** The whole English catalogue, downloaded with retries (a later step waits for it: see `steps/later.ts`). */
+export const loadAllEnglish: () => Promise<Messages> = retryingLoad(
+  () => import('./en').then((module) => Object.assign(english, module.en)),
+  (module) => (module.en ? Object.assign(english, module.en as Messages) : undefined),
+);
 
 /**
  * English ships with the widget (it is also the fallback); every other language is loaded when a
  * user reads it, so a partner's page pays for one catalogue, not all of them.
  */
 const catalogueLoaders = {
-  en: async () => en,
+  en: async () => english,
   // Retried (see `retryingLoad`); imported again under a fresh URL, the catalogue is its `es` export.
   es: retryingLoad(() => import('./es').then((module) => module.es), (module) => module.es as Messages | undefined),
 } as const satisfies Record<string, () => Promise<Messages>>;
 export type Language = keyof typeof catalogueLoaders;
 export const LANGUAGES = Object.keys(catalogueLoaders) as Language[];
 
-const loadedCatalogues = new Map<Language, Messages>([['en', en]]);
+const loadedCatalogues = new Map<Language, Messages>([['en', english]]);
 const loadingCatalogues = new Map<Language, Promise<Messages>>();
 
 /**
@@ -36,7 +50,7 @@ export const loadCatalogue = (language: Language): Promise<Messages> => {
   };
   let promise = loadingCatalogues.get(language);
   if (!promise) {
-    promise = catalogueLoaders[language]().then(keep, () => en);
+    promise = catalogueLoaders[language]().then(keep, () => english);
     loadingCatalogues.set(language, promise);
   } else {
     catalogueLoaders[language]().then(keep, () => undefined);
@@ -135,7 +149,7 @@ export const numberFormat = (locale: string, options: Intl.NumberFormatOptions =
 };
 
 /** A translator for a locale with its language's catalogue (see `loadCatalogue`). */
-export const createTranslator = (locale: string, messages: Messages = en): Translator => {
+export const createTranslator = (locale: string, messages: Messages = english): Translator => {
   const language = languageOf(locale);
   return {
     locale,

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
@@ -10,23 +9,35 @@ import { loadedRail, railFor } from '../countries';
 import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalogue, numberLocale, resolveLocale, useI18n } from '../i18n';
 import { appearanceStyle, STYLESHEET_ID, stylesheet, useColorScheme } from '../theme';
 import { ProxyClientContext, SupportContext } from './context';
-import { describeError, refusedRange, type ErrorView } from './errorCatalogue';
-import { encodeProblem, formSchemaFor, initialValues, parseAmount, separatorsOf, typedAmount, usesSavedAccount, type NumberSeparators, type OffRampFormValues } from './form';
+import type { ErrorView } from './errorCatalogue';
+import { describeError, loadErrorCatalogue, refusedRange } from './errorViews';
+import { encodeProblem, initialValues, parseAmount, separatorsOf, typedAmount, usesSavedAccount, type NumberSeparators, type OffRampFormValues } from './form';
 import { useExpired } from './hooks/useCountdown';
 import { useLatest } from './hooks/useLatest';
 import { useLoaded } from './hooks/useLoaded';
+import { retryingLoad } from './lazy';
 import { useOnline } from './hooks/useOnline';
 import { KYC_QUERY_KEY, useKycStatus } from './hooks/useKycStatus';
-import { DEFAULT_POLL_INTERVAL_MS, useOrder } from './hooks/useOrder';
+import type { OrderLife, UseOrderOptions } from './hooks/useOrder';
 import { useQuote, type LockedQuote, type QuoteInput } from './hooks/useQuote';
 import { StepBoundary } from './parts/StepBoundary';
 import { SupportFooter } from './parts/SupportLink';
 import { AmountStep } from './steps/AmountStep';
-import { BankStep, KycStep, ReviewStep, SendStep, StatusStep } from './steps/later';
-import { STEPS, type OffRampStep, type OffRampWidgetProps, type QuoteState } from './types';
+import { BankStep, idleOrder, KycStep, OrderLifeHost, ReviewStep, SendStep, StatusStep } from './steps/later';
+import { orderStorage } from './orderStorage';
+import { DEFAULT_POLL_INTERVAL_MS, STEPS, type OffRampStep, type OffRampWidgetProps, type QuoteState } from './types';
 
 export { STEPS } from './types';
 export type { OffRampStep, OffRampWidgetProps, QuoteState, SubmittedOrder } from './types';
+
+/**
+ * The form's schema and resolver (zod), downloaded when a field is first checked or a quote is
+ * first asked for, whichever comes first; never at start.
+ */
+const loadFormSchema = retryingLoad(
+  () => import('./formSchema'),
+  (module) => ('formResolverFor' in module ? (module as typeof import('./formSchema')) : undefined),
+);
 
 const newQueryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
 
@@ -101,14 +112,15 @@ function Checkout(props: OffRampWidgetProps) {
   const events = useLatest({ onQuote, onSubmitted, onError, onKycRequired, onStepChange });
   const [initial] = useState(() => initialValues(defaultValues, receiverId));
   // The resolver follows the locale's number notation (`notation`, below, once the locale is known),
-  // through a ref, so a locale change needs no new form. Its schema is built when a field is first
-  // checked, not at start.
+  // through a ref, so a locale change needs no new form. Its schema downloads and is built when a
+  // field is first checked (or a quote first asked for, below), not at start.
   const resolver = useRef<{ notation: NumberSeparators; resolve: Resolver<OffRampFormValues> } | null>(null);
   const form = useForm<OffRampFormValues>({
     defaultValues: initial,
-    resolver: (values, context, options) => {
+    resolver: async (values, context, options) => {
+      const { formResolverFor } = await loadFormSchema();
       if (resolver.current?.notation !== notation.current) {
-        resolver.current = { notation: notation.current, resolve: zodResolver(formSchemaFor(notation.current)) };
+        resolver.current = { notation: notation.current, resolve: formResolverFor(notation.current) };
       }
       return resolver.current.resolve(values, context, options);
     },
@@ -131,11 +143,15 @@ function Checkout(props: OffRampWidgetProps) {
     if (amount !== undefined) form.setValue('amount', typedAmount(amount, separators));
   }, [separators, form]);
 
-  // The order's life (confirm, deposit, following, resume) lives in its hook; the steps it moves
-  // between are this component's.
-  const order = useOrder({
+  // The order's life (confirm, deposit, following, resume) lives in its hook, which downloads with
+  // the steps that act on it (see `OrderLife.tsx`); the steps it moves between are this component's.
+  // An order kept in storage is read at mount: it decides the first step.
+  const [resumed] = useState(() => (resume ? orderStorage(props.proxyUrl).read() : undefined));
+  const [order, setOrder] = useState<OrderLife>(() => idleOrder(resumed));
+  const orderOptions = useLatest<UseOrderOptions>({
     proxyUrl: props.proxyUrl,
     resume,
+    resumed,
     pollIntervalMs,
     onSubmitted,
     onStatusChange,
@@ -152,7 +168,7 @@ function Checkout(props: OffRampWidgetProps) {
   });
 
   // ── Steps ──
-  const [step, setStep] = useState<OffRampStep>(() => order.resumedStep ?? 'amount');
+  const [step, setStep] = useState<OffRampStep>(() => (resumed ? (resumed.executed ? 'status' : 'send') : 'amount'));
   const stepRef = useLatest(step);
   // Each step downloads while the user is on the one before it (the bank step on intent, from the
   // amount step). What Confirm can lead to downloads while the user reviews the order: once the
@@ -161,6 +177,7 @@ function Checkout(props: OffRampWidgetProps) {
   useEffect(() => {
     if (step === 'bank') ReviewStep.preload();
     if (step !== 'review') return;
+    loadErrorCatalogue().catch(() => undefined);
     SendStep.preload();
     StatusStep.preload();
     KycStep.preload();
@@ -227,6 +244,11 @@ function Checkout(props: OffRampWidgetProps) {
   // ── Quote ──
   const [quoteInput, setQuoteInput] = useState<QuoteInput | undefined>(undefined);
   const quoteQuery = useQuote(quoteInput);
+  // The first quote asked for: Continue comes next, and checks the form with its schema.
+  const asksQuote = quoteInput !== undefined;
+  useEffect(() => {
+    if (asksQuote) loadFormSchema().catch(() => undefined);
+  }, [asksQuote]);
   const current = quoteInput ? quoteQuery.data : undefined;
   const expired = useExpired(current?.quote.expiresAt, current?.clockSkewMs ?? 0);
   const { refetch } = quoteQuery;
@@ -384,6 +406,7 @@ function Checkout(props: OffRampWidgetProps) {
       <style href={STYLESHEET_ID} precedence="default">
         {stylesheet}
       </style>
+      <OrderLifeHost options={orderOptions} onChange={setOrder} />
       <FormProvider {...form}>
         {/* Enter in a field presses the step's Continue (its submit button); the page never navigates. */}
         <form noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby={titleId}>

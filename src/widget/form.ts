@@ -1,10 +1,9 @@
 /**
- * The one form behind every step: its values, its defaults and its schema. Field errors carry
+ * The one form behind every step: its values and its defaults (its schema is `formSchema.ts`). Field errors carry
  * a catalogue key (and its parameters), never a sentence, so the step can say it in any language.
  */
-import * as z from 'zod/mini';
-import { BLOCKCHAIN_SYMBOLS, CHAIN_TOKENS, FIAT_CURRENCIES, FIAT_DECIMALS, isSupportedPair, tokenDecimals, type BlockchainSymbol, type FiatCurrency } from '../api/chains';
-import { bankProblems, emptyBankValues, loadedRail, PAYOUT_CURRENCIES, railFor, type FieldProblem, type RailId } from '../countries';
+import { CHAIN_TOKENS, FIAT_CURRENCIES, FIAT_DECIMALS, isSupportedPair, tokenDecimals, type BlockchainSymbol, type FiatCurrency } from '../api/chains';
+import { emptyBankValues, PAYOUT_CURRENCIES, type FieldProblem, type RailId } from '../countries';
 import { numberFormat } from '../i18n';
 
 export type AmountSide = 'crypto' | 'fiat';
@@ -117,7 +116,7 @@ export const typedAmount = (amount: number, { decimal }: NumberSeparators) => St
 export const amountDecimals = (values: Pick<OffRampFormValues, 'side' | 'tokenSymbol'>) =>
   values.side === 'crypto' ? tokenDecimals(values.tokenSymbol) : FIAT_DECIMALS;
 
-const checkAmount = (
+export const checkAmount = (
   values: Pick<OffRampFormValues, 'amount' | 'side' | 'tokenSymbol'>,
   separators: NumberSeparators,
 ): FieldProblem | undefined => {
@@ -155,35 +154,3 @@ export const readProblem = (message: string | undefined): FieldProblem | undefin
     return undefined;
   }
 };
-
-/** The form's schema for a locale's way of writing numbers. */
-export const formSchemaFor = (separators: NumberSeparators) => z
-  .object({
-    side: z.enum(['crypto', 'fiat']),
-    amount: z.string(),
-    fiatCurrency: z.enum(FIAT_CURRENCIES),
-    blockchainSymbol: z.enum(BLOCKCHAIN_SYMBOLS as [BlockchainSymbol, ...BlockchainSymbol[]]),
-    tokenSymbol: z.string(),
-    // A field not yet shown has no value: the rail's own checks say what is missing.
-    bank: z.record(z.string(), z.record(z.string(), z.catch(z.string(), ''))),
-    savedAccount: z.record(z.string(), z.catch(z.string(), '')),
-    receiverId: z.catch(z.string(), ''),
-  })
-  .check(
-    z.superRefine((values, ctx) => {
-      const report = (path: (string | number)[], problem: FieldProblem | undefined) => {
-        if (problem) ctx.addIssue({ code: 'custom', path, message: encodeProblem(problem), input: values });
-      };
-      report(['amount'], checkAmount(values, separators));
-      if (!isSupportedPair(values.blockchainSymbol, values.tokenSymbol)) {
-        report(['tokenSymbol'], { key: 'validation.token.unavailable' });
-      }
-      // Bank fields are checked once their rail has loaded, which the bank step waits for.
-      const entry = railFor(values.fiatCurrency);
-      const rail = entry && loadedRail(entry.id);
-      if (!entry || !rail || usesSavedAccount(values, entry.id)) return;
-      for (const [name, problem] of Object.entries(bankProblems(rail, values.bank[entry.id] ?? {}))) {
-        report(['bank', entry.id, name], problem);
-      }
-    }),
-  );

@@ -3,25 +3,41 @@
  * wallet app comes back to the same address and the true time left. It holds what the deposit
  * needs and nothing else: never a bank detail, never a name.
  */
-import * as z from 'zod/mini';
 import type { Deposit } from './types';
 
 const KEY_PREFIX = 'offramp-widget:order:';
 
-const storedOrderSchema = z.object({
-  orderId: z.string(),
-  destinationWalletAddress: z.string(),
-  cryptoAmount: z.number(),
-  tokenSymbol: z.string(),
-  blockchainSymbol: z.string(),
-  fiatAmount: z.number(),
-  fiatCurrency: z.string(),
-  expiresAt: z.string(),
-  clockSkewMs: z.number(),
+export interface StoredOrder extends Deposit {
   /** The user said the crypto was sent (execute was accepted): the order is followed. */
-  executed: z.boolean(),
-});
-export type StoredOrder = z.output<typeof storedOrderSchema>;
+  executed: boolean;
+}
+
+/** Each stored field and its type: read at mount, so checked without a schema library. */
+const STORED_FIELDS = {
+  orderId: 'string',
+  destinationWalletAddress: 'string',
+  cryptoAmount: 'number',
+  tokenSymbol: 'string',
+  blockchainSymbol: 'string',
+  fiatAmount: 'number',
+  fiatCurrency: 'string',
+  expiresAt: 'string',
+  clockSkewMs: 'number',
+  executed: 'boolean',
+} as const satisfies Record<keyof StoredOrder, 'string' | 'number' | 'boolean'>;
+
+/** The stored order, its fields alone; undefined when anything is missing or of another type. */
+const readStoredOrder = (value: unknown): StoredOrder | undefined => {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const stored: Record<string, unknown> = {};
+  for (const [name, type] of Object.entries(STORED_FIELDS)) {
+    const field = (value as Record<string, unknown>)[name];
+    // As a schema would: a number must be one (JSON cannot write NaN, but a hand-edited entry can say anything).
+    if (typeof field !== type || (type === 'number' && !Number.isFinite(field))) return undefined;
+    stored[name] = field;
+  }
+  return stored as unknown as StoredOrder;
+};
 
 /** sessionStorage, or undefined where there is none or it refuses access (a sandboxed frame, private modes). */
 const sessionStore = (): Storage | undefined => {
@@ -39,8 +55,7 @@ export const orderStorage = (proxyUrl: string) => {
     read(): StoredOrder | undefined {
       try {
         const text = sessionStore()?.getItem(key);
-        const parsed = text ? storedOrderSchema.safeParse(JSON.parse(text)) : undefined;
-        return parsed?.success ? parsed.data : undefined;
+        return text ? readStoredOrder(JSON.parse(text)) : undefined;
       } catch {
         return undefined;
       }

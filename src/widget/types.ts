@@ -15,6 +15,9 @@ import type { LockedQuote, QuoteInput } from './hooks/useQuote';
 export type { DepositRequest } from '../api/deposit';
 
 export const STEPS = ['amount', 'bank', 'review', 'send', 'status'] as const;
+
+/** How often an order is read at first (`pollIntervalMs`); reads back off while nothing changes. */
+export const DEFAULT_POLL_INTERVAL_MS = 3_000;
 /** `status`: the order followed after the deposit, to the bank payout or another ending. */
 export type OffRampStep = (typeof STEPS)[number];
 

@@ -4,16 +4,17 @@
  * order to its ending, cancel, and coming back to it after a reload.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { FINAL_STATUSES, type OrderStatus } from '../../api/contract';
 import { CLIENT_ERROR_CODES, isOffRampError, PROXY_ERRORS } from '../../api/errors';
-import { withMaskedBankAccount, type OrderBody, type Transaction } from '../../api/schemas';
+import { withMaskedBankAccount } from '../../api/masking';
+import type { OrderBody, Transaction } from '../../api/schemas';
 import { useProxyClient } from '../context';
+import { withErrorCatalogue } from '../errorViews';
 import { newIdempotencyKey } from '../idempotency';
-import { orderStorage } from '../orderStorage';
+import { orderStorage, type StoredOrder } from '../orderStorage';
 import { ORDER_ATTEMPTS, retryDelay, retryWhile } from '../retry';
 import type { Deposit, OffRampWidgetProps } from '../types';
-import { useLatest } from './useLatest';
 import type { LockedQuote } from './useQuote';
 
 interface Confirmation {
@@ -48,7 +49,6 @@ export const WAITING_STATUSES: readonly OrderStatus[] = ['PENDING', 'PENDING_PAY
 export const isEnding = (status: OrderStatus | undefined): boolean =>
   status !== undefined && ((FINAL_STATUSES as readonly OrderStatus[]).includes(status) || status === 'CRYPTO_NOT_RECEIVED');
 
-export const DEFAULT_POLL_INTERVAL_MS = 3_000;
 /** The longest wait between two reads while nothing changes. */
 const MAX_POLL_INTERVAL_MS = 60_000;
 const POLL_BACKOFF = 1.5;
@@ -56,6 +56,8 @@ const POLL_BACKOFF = 1.5;
 export interface UseOrderOptions extends Pick<OffRampWidgetProps, 'onSubmitted' | 'onStatusChange' | 'onComplete' | 'onError'> {
   proxyUrl: string;
   resume: boolean;
+  /** The open order read from storage when the widget opened (see `orderStorage`), if any. */
+  resumed: StoredOrder | undefined;
   pollIntervalMs: number;
   /** The order exists: show its deposit. */
   onPlaced: () => void;
@@ -70,8 +72,6 @@ export type WalletState = 'idle' | 'waiting' | 'rejected';
 export interface OrderLife {
   /** The open order's deposit, from this session's confirmation or a reloaded tab's storage. */
   deposit: Deposit | undefined;
-  /** Came back from storage at mount: the step to show first. */
-  resumedStep: 'send' | 'status' | undefined;
   /** The user said the crypto was sent and the API took note. */
   executed: boolean;
   /** The latest reading of the order, if any. */
@@ -97,19 +97,24 @@ export interface OrderLife {
   forget: () => void;
 }
 
-export const useOrder = (options: UseOrderOptions): OrderLife => {
+/**
+ * `options` is read when it is needed, never kept: the widget renders far more often than the
+ * order changes (see `OrderLife.tsx`), and its callbacks must be the latest.
+ */
+export const useOrder = (options: { readonly current: UseOrderOptions }): OrderLife => {
   const client = useProxyClient();
   const queryClient = useQueryClient();
-  const callbacks = useLatest(options);
-  const storage = useMemo(() => orderStorage(options.proxyUrl), [options.proxyUrl]);
+  const callbacks = options;
+  const storage = () => orderStorage(options.current.proxyUrl);
 
-  const [resumed] = useState(() => (options.resume ? storage.read() : undefined));
-  const [deposit, setDeposit] = useState<Deposit | undefined>(resumed);
-  const [executed, setExecuted] = useState(resumed?.executed ?? false);
+  const [deposit, setDeposit] = useState<Deposit | undefined>(() => options.current.resumed);
+  const [executed, setExecuted] = useState(() => options.current.resumed?.executed ?? false);
 
   // ── Confirm ──
   const order = useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: OrderBody; idempotencyKey: string }) => client.createOrder(body, { idempotencyKey }),
+    // A refusal is routed once the catalogue that describes it has loaded.
+    mutationFn: ({ body, idempotencyKey }: { body: OrderBody; idempotencyKey: string }) =>
+      withErrorCatalogue(client.createOrder(body, { idempotencyKey })),
     // The same variables, so the same Idempotency-Key: a retry can only ever return the one order.
     retry: retryWhile(ORDER_ATTEMPTS),
     retryDelay,
@@ -142,7 +147,7 @@ export const useOrder = (options: UseOrderOptions): OrderLife => {
           };
           setDeposit(placed);
           setExecuted(false);
-          if (callbacks.current.resume) storage.write(placed, false);
+          if (callbacks.current.resume) storage().write(placed, false);
           callbacks.current.onPlaced();
           const { clockSkewMs: _skew, ...submitted } = placed;
           callbacks.current.onSubmitted?.({ ...submitted, order: withMaskedBankAccount(data) });
@@ -175,7 +180,6 @@ export const useOrder = (options: UseOrderOptions): OrderLife => {
   /** Reads in a row that found the same status: each one waits longer before the next. */
   const unchangedReads = useRef(0);
   const lastStatus = useRef<OrderStatus | undefined>(undefined);
-  const { pollIntervalMs } = options;
   const reading = useQuery({
     queryKey: ['offramp', 'order', orderId] as const,
     queryFn: async ({ signal }) => {
@@ -189,7 +193,7 @@ export const useOrder = (options: UseOrderOptions): OrderLife => {
     refetchInterval: (query) =>
       isEnding(query.state.data?.status)
         ? false
-        : Math.min(pollIntervalMs * POLL_BACKOFF ** unchangedReads.current, MAX_POLL_INTERVAL_MS),
+        : Math.min(options.current.pollIntervalMs * POLL_BACKOFF ** unchangedReads.current, MAX_POLL_INTERVAL_MS),
     refetchOnWindowFocus: (query) => !isEnding(query.state.data?.status),
     staleTime: 0,
     gcTime: 0,
@@ -206,9 +210,10 @@ export const useOrder = (options: UseOrderOptions): OrderLife => {
     callbacks.current.onStatusChange?.({ orderId, status, previousStatus });
     if (status === 'COMPLETED') callbacks.current.onComplete?.({ ...transaction, ...withMaskedBankAccount(transaction) });
     // A finished order is forgotten: a reload then starts a new checkout.
-    if (isEnding(status)) storage.forget();
+    if (isEnding(status)) storage().forget();
     if (!WAITING_STATUSES.includes(status)) callbacks.current.onMovedOn();
-  }, [orderId, status, transaction, callbacks, storage]);
+    // `storage` reads the options of the moment: not a dependency.
+  }, [orderId, status, transaction, callbacks]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     if (isOffRampError(reading.error)) callbacks.current.onError?.(reading.error);
@@ -226,7 +231,7 @@ export const useOrder = (options: UseOrderOptions): OrderLife => {
     retryDelay,
     onSuccess: () => {
       setExecuted(true);
-      if (deposit && callbacks.current.resume) storage.write(deposit, true);
+      if (deposit && callbacks.current.resume) storage().write(deposit, true);
       unchangedReads.current = 0;
       refresh();
       callbacks.current.onMovedOn();
@@ -264,7 +269,7 @@ export const useOrder = (options: UseOrderOptions): OrderLife => {
   });
 
   const forget = () => {
-    storage.forget();
+    storage().forget();
     confirmation.current = undefined;
     lastStatus.current = undefined;
     unchangedReads.current = 0;
@@ -279,7 +284,6 @@ export const useOrder = (options: UseOrderOptions): OrderLife => {
 
   return {
     deposit,
-    resumedStep: resumed ? (resumed.executed ? 'status' : 'send') : undefined,
     executed,
     transaction,
     readError: reading.error ?? undefined,

@@ -1,9 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { cryptoAmountFor } from '../../api/chains';
 import type { ProxyClient } from '../../api/client';
-import { API_ERRORS, isOffRampError } from '../../api/errors';
 import type { Quote } from '../../api/schemas';
 import { useProxyClient } from '../context';
+import { isRow, withErrorCatalogue } from '../errorViews';
 import { QUOTE_ATTEMPTS, retryDelay, retryWhile } from '../retry';
 import type { AmountSide } from '../form';
 
@@ -35,7 +35,7 @@ const estimateRate = async (client: ProxyClient, input: QuoteInput, signal: Abor
   try {
     return (await client.estimate({ ...pair, fiatAmount: input.amount }, { signal })).data.rate;
   } catch (error) {
-    if (!(isOffRampError(error) && error.code === API_ERRORS.invalidUserInput.code)) throw error;
+    if (!(await isRow(error, 'invalidUserInput'))) throw error;
     return (await client.estimate({ ...pair, cryptoAmount: 1 }, { signal })).data.rate;
   }
 };
@@ -63,7 +63,8 @@ export const fetchLockedQuote = async (client: ProxyClient, input: QuoteInput, s
 export const quoteQuery = (client: ProxyClient, input: QuoteInput | undefined) =>
   queryOptions({
     queryKey: ['offramp', 'quote', input] as const,
-    queryFn: ({ signal }) => fetchLockedQuote(client, input!, signal),
+    // A failure surfaces once the catalogue that describes it has loaded.
+    queryFn: ({ signal }) => withErrorCatalogue(fetchLockedQuote(client, input!, signal), signal),
     enabled: input !== undefined,
     // A locked quote is good until it expires; renewal is explicit (see AmountStep, ReviewStep).
     staleTime: Number.POSITIVE_INFINITY,

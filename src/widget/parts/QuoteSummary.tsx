@@ -1,5 +1,4 @@
-import { chainName } from '../../api/chains';
-import { GAS_TOKENS } from '../../api/deposit';
+import { chainName, GAS_TOKENS } from '../../api/chains';
 import { priceBreakdown } from '../../api/pricing';
 import type { Quote } from '../../api/schemas';
 import { numberFormat, useI18n } from '../../i18n';

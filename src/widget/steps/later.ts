@@ -1,12 +1,84 @@
 /**
  * The steps after the amount, downloaded on demand (see `lazyWithRetry`): a partner's page loads
  * the amount step alone, and each later step is fetched on intent, while the user is still on the
- * step before it.
+ * step before it. The order's life downloads with the steps that act on it: from the bank step on,
+ * or at once for an order resumed after a reload.
  */
-import { lazyWithRetry } from '../lazy';
+import { createElement, memo, useSyncExternalStore, type ComponentProps } from 'react';
+import { loadAllEnglish } from '../../i18n';
+import type { OrderLife } from '../hooks/useOrder';
+import { lazyWithRetry, retryingLoad } from '../lazy';
+import type { StoredOrder } from '../orderStorage';
 
-export const BankStep = lazyWithRetry(() => import('./BankStep'));
-export const ReviewStep = lazyWithRetry(() => import('./ReviewStep'));
-export const KycStep = lazyWithRetry(() => import('./KycStep'));
-export const SendStep = lazyWithRetry(() => import('./SendStep'));
-export const StatusStep = lazyWithRetry(() => import('./StatusStep'));
+type OrderLifeModule = typeof import('../OrderLife');
+
+let orderLife: OrderLifeModule | undefined;
+const orderLifeListeners = new Set<() => void>();
+const keepOrderLife = (module: OrderLifeModule) => {
+  orderLife = module;
+  for (const listener of orderLifeListeners) listener();
+  return module;
+};
+
+/** The order's life (`OrderLife.tsx`), downloaded with retries by the steps that need it. */
+const loadOrderLife = retryingLoad(
+  () => import('../OrderLife').then(keepOrderLife),
+  (module) => ('OrderHost' in module ? keepOrderLife(module as OrderLifeModule) : undefined),
+);
+
+const subscribeOrderLife = (listener: () => void) => {
+  orderLifeListeners.add(listener);
+  return () => void orderLifeListeners.delete(listener);
+};
+
+const loadedOrderHost = () => orderLife?.OrderHost;
+
+/** The order's host (`OrderLife.tsx`) once it has downloaded, whichever step's download brought it; nothing before. */
+export const OrderLifeHost = memo(function OrderLifeHost(props: ComponentProps<OrderLifeModule['OrderHost']>) {
+  const OrderHost = useSyncExternalStore(subscribeOrderLife, loadedOrderHost, loadedOrderHost);
+  return OrderHost ? createElement(OrderHost, props) : null;
+});
+
+const ignore = () => undefined;
+
+/**
+ * The order before its code has downloaded: the resumed deposit, if any, and nothing to do yet (the
+ * steps that act on an order download its code with their own).
+ */
+export const idleOrder = (resumed: StoredOrder | undefined): OrderLife => ({
+  deposit: resumed,
+  executed: resumed?.executed ?? false,
+  transaction: undefined,
+  readError: undefined,
+  pending: undefined,
+  submitting: false,
+  confirm: ignore,
+  execute: ignore,
+  executing: false,
+  executeError: undefined,
+  payFromWallet: async () => undefined,
+  walletState: 'idle',
+  cancel: ignore,
+  cancelling: false,
+  cancelError: undefined,
+  refresh: ignore,
+  forget: ignore,
+});
+
+/** A step's code with the English sentences it shows (the first screen ships with its own alone). */
+const withSentences =
+  <Module>(load: () => Promise<Module>) =>
+  () =>
+    Promise.all([load(), loadAllEnglish()]).then(([module]) => module);
+
+/** A step that acts on the order: its code waits for the order's too. */
+const withOrder =
+  <Module>(load: () => Promise<Module>) =>
+  () =>
+    Promise.all([load(), loadOrderLife()]).then(([module]) => module);
+
+export const BankStep = lazyWithRetry(withSentences(() => import('./BankStep')));
+export const ReviewStep = lazyWithRetry(withSentences(withOrder(() => import('./ReviewStep'))));
+export const KycStep = lazyWithRetry(withSentences(() => import('./KycStep')));
+export const SendStep = lazyWithRetry(withSentences(withOrder(() => import('./SendStep'))));
+export const StatusStep = lazyWithRetry(withSentences(withOrder(() => import('./StatusStep'))));
