@@ -3,8 +3,8 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { readdirSync, readFileSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
-import { defineConfig, type BuildEnvironmentOptions } from 'vite';
+import { isAbsolute, resolve } from 'node:path';
+import { defineConfig, type BuildEnvironmentOptions, type Rolldown } from 'vite';
 import { offRampDevServer } from './src/demo/server.ts';
 
 const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies ?? {});
@@ -14,6 +14,28 @@ const isPackageImport = (id: string) => !id.startsWith('\0') && !id.startsWith('
 
 /** Modules re-exported at start that only lazily loaded parts read (see the lib build's chunks). */
 const LATER_MODULES = /\/src\/(api\/errorRows|api\/values|countries\/values)\.ts$/;
+
+/** The contract's error rows and value lists, and the rails' field checks, each a chunk of its own (see the lib build). */
+const laterModulesGroup = { name: (id: string) => LATER_MODULES.exec(id)?.[1]?.replace('/', '-') ?? null, priority: 2 };
+
+const EMBED_PAGE = resolve('src/embed/main.tsx');
+
+/**
+ * The app build's pages start with the chunk a partner's page does: React, the widget and what it
+ * imports statically, in one chunk (what the embed page imports at start, less its own bridge); a
+ * page's own modules (the embed's bridge, the demo page and its wallet) stay in that page's entry.
+ */
+function widgetStartGroup() {
+  let start: Set<string> | undefined;
+  const reach = (ctx: Rolldown.ChunkingContext, id: string, into: Set<string>): Set<string> => {
+    if (into.has(id)) return into;
+    into.add(id);
+    for (const imported of ctx.getModuleInfo(id)?.importedIds ?? []) reach(ctx, imported, into);
+    return into;
+  };
+  const inStart = (id: string, ctx: Rolldown.ChunkingContext) => (start ??= reach(ctx, EMBED_PAGE, new Set())).has(id) && !id.includes('/src/embed/');
+  return { name: (id: string, ctx: Rolldown.ChunkingContext) => (inStart(id, ctx) ? 'widget' : null), priority: 1 };
+}
 
 /** `vite build --mode lib`: the widget for a partner's page. `--mode server`: the proxy and the sandbox. */
 const builds: Record<string, BuildEnvironmentOptions> = {
@@ -35,7 +57,7 @@ const builds: Record<string, BuildEnvironmentOptions> = {
       output: {
         codeSplitting: {
           groups: [
-            { name: (id: string) => LATER_MODULES.exec(id)?.[1]?.replace('/', '-') ?? null, priority: 2 },
+            laterModulesGroup,
             { name: 'widget', tags: ['$initial'], priority: 1 },
           ],
         },
@@ -105,7 +127,10 @@ export default defineConfig(({ mode }) => ({
   preview: { host: '127.0.0.1' },
   // The package ships React's production JSX whatever NODE_ENV it is built under (a test runner's is `test`).
   oxc: mode === 'lib' ? { jsx: { development: false } } : undefined,
-  build: builds[mode] ?? { outDir: 'dist-demo', rollupOptions: { input: pages } },
+  build: builds[mode] ?? {
+    outDir: 'dist-demo',
+    rollupOptions: { input: pages, output: { codeSplitting: { groups: [laterModulesGroup, widgetStartGroup()] } } },
+  },
   test: {
     // Widget tests spend much of their time waiting on the sandbox and the clock: one worker per
     // core (Vitest's default leaves one core idle).
