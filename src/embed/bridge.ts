@@ -1,10 +1,10 @@
 /**
  * The embed page's side of the protocol: whom it talks to (the exact parent origin its URL names),
- * what it accepts (`configure` and `update` from the parent window at that origin, checked with
- * zod/mini) and where its events go (to that origin only, never `*`).
+ * what it accepts (`configure` and `update` from the parent window at that origin, checked field by
+ * field: schemas.ts) and where its events go (to that origin only, never `*`).
  */
 import { exactOrigin, INSTANCE_ID_PATTERN, PROTOCOL_VERSION, type EmbedConfig, type EmbedEvent, type EmbedMessage } from './protocol';
-import { hostMessageSchema } from './schemas';
+import { checkHostMessage } from './schemas';
 
 export interface HostBridge {
   /** The options the host last set; undefined until `configure` arrives. */
@@ -47,18 +47,18 @@ export function connectToHost(frame: Window = window): HostBridge {
   const listeners = new Set<() => void>();
   frame.addEventListener('message', (event) => {
     if (event.source !== frame.parent || event.origin !== parentOrigin) return;
-    const parsed = hostMessageSchema.safeParse(event.data);
-    if (!parsed.success) {
+    const { message, problems } = checkHostMessage(event.data);
+    if (!message) {
       // For the developer setting the embed up: their own message, refused, and where.
       const data: unknown = event.data;
       if (typeof data === 'object' && data !== null && (data as { id?: unknown }).id === id) {
-        const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(the message)'))];
+        const fields = problems.map((path) => path || '(the message)');
         console.warn(`offramp-widget embed: a message from the host was dropped, it does not match the protocol at ${fields.join(', ')}`);
       }
       return;
     }
-    if (parsed.data.id !== id) return;
-    const { type, payload } = parsed.data;
+    if (message.id !== id) return;
+    const { type, payload } = message;
     if (type === 'configure') config = payload;
     else if (config) config = { ...config, ...payload, proxyUrl: payload.proxyUrl ?? config.proxyUrl };
     else return; // An update before the configuration it changes.

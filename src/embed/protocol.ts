@@ -7,7 +7,7 @@
  * and later `update`s change them in place. The embed's events carry no bank detail and no name.
  *
  * Dependency-free, because the loader imports it and must stay tiny. What the host sends is checked
- * on the embed side with zod/mini (schemas.ts, typed against these types); what the embed sends is
+ * on the embed side field by field (schemas.ts, typed against these types); what the embed sends is
  * checked by the loader with `readEmbedEvent`, whose field table the compiler holds to these types.
  */
 import type { OrderStatus } from '../api/contract';
@@ -140,7 +140,7 @@ export const EVENT_FIELDS: { readonly [T in EmbedEventType]: FieldKinds<EmbedEve
   resize: { height: 'number' },
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**

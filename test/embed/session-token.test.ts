@@ -4,7 +4,7 @@
  * `resolveUserId` gets the user only from a token signed with the secret and not yet expired.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { configSchema } from '../../src/embed/schemas';
+import { configProblems } from '../../src/embed/schemas';
 import { readmeEmbedTokens, type EmbedTokens } from './readme';
 
 const SECRET = 'a test secret of thirty-two bytes or more, never a real one';
@@ -21,7 +21,7 @@ describe("the README's embed session token", () => {
   it('names the user it was issued for, and fits the embed as a session token', async () => {
     const token = await tokens.issueEmbedToken('user-42');
     expect(await tokens.userFromEmbedToken(bearer(token))).toBe('user-42');
-    expect(configSchema.safeParse({ proxyUrl: 'https://pay.shop.example/offramp', sessionToken: token }).success).toBe(true);
+    expect(configProblems({ proxyUrl: 'https://pay.shop.example/offramp', sessionToken: token })).toEqual([]);
   });
 
   it('names nobody once expired, or when signed with another secret', async () => {
