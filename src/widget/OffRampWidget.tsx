@@ -4,14 +4,12 @@ import { FormProvider, useForm, useWatch, type FieldPath, type Resolver } from '
 import { createProxyClient } from '../api/client';
 import type { AmountLimitsOption } from '../api/contract';
 import { isOffRampError } from '../api/errors';
-import type { OrderBody } from '../api/schemas';
-import { loadedRail, railFor } from '../countries';
 import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalogue, numberLocale, resolveLocale, useI18n } from '../i18n';
 import { appearanceStyle, STYLESHEET_ID, stylesheet, useColorScheme } from '../theme';
 import { ProxyClientContext, SupportContext } from './context';
 import type { ErrorView } from './errorCatalogue';
 import { describeError, loadErrorCatalogue, refusedRange } from './errorViews';
-import { encodeProblem, initialValues, parseAmount, separatorsOf, typedAmount, usesSavedAccount, type NumberSeparators, type OffRampFormValues } from './form';
+import { initialValues, parseAmount, separatorsOf, typedAmount, type NumberSeparators, type OffRampFormValues } from './form';
 import { useExpired } from './hooks/useCountdown';
 import { useLatest } from './hooks/useLatest';
 import { useLoaded } from './hooks/useLoaded';
@@ -19,11 +17,12 @@ import { retryingLoad } from './lazy';
 import { useOnline } from './hooks/useOnline';
 import { KYC_QUERY_KEY, useKycStatus } from './hooks/useKycStatus';
 import type { OrderLife, UseOrderOptions } from './hooks/useOrder';
+import type { CheckoutMoves } from './OrderLife';
 import { useQuote, type LockedQuote, type QuoteInput } from './hooks/useQuote';
 import { StepBoundary } from './parts/StepBoundary';
 import { SupportFooter } from './parts/SupportLink';
 import { AmountStep } from './steps/AmountStep';
-import { BankStep, idleOrder, KycStep, OrderLifeHost, ReviewStep, SendStep, StatusStep } from './steps/later';
+import { BankStep, idleOrder, KycStep, loadedOrderLife, OrderLifeHost, ReviewStep, SendStep, StatusStep } from './steps/later';
 import { orderStorage } from './orderStorage';
 import { DEFAULT_POLL_INTERVAL_MS, STEPS, type OffRampStep, type OffRampWidgetProps, type QuoteState } from './types';
 
@@ -144,7 +143,8 @@ function Checkout(props: OffRampWidgetProps) {
   }, [separators, form]);
 
   // The order's life (confirm, deposit, following, resume) lives in its hook, which downloads with
-  // the steps that act on it (see `OrderLife.tsx`); the steps it moves between are this component's.
+  // the steps that act on it (see `OrderLife.tsx`), and so does where an order takes the user: the
+  // steps themselves are this component's. Whatever acts on an order runs once that code is here.
   // An order kept in storage is read at mount: it decides the first step.
   const [resumed] = useState(() => (resume ? orderStorage(props.proxyUrl).read() : undefined));
   const [order, setOrder] = useState<OrderLife>(() => idleOrder(resumed));
@@ -188,8 +188,9 @@ function Checkout(props: OffRampWidgetProps) {
   /** A field to focus once the next step shows (an error sent the user back to it). */
   const focusAfterMove = useRef<FieldPath<OffRampFormValues> | undefined>(undefined);
   const go = useCallback(
-    (next: OffRampStep) => {
+    (next: OffRampStep, field?: FieldPath<OffRampFormValues>) => {
       moved.current = true;
+      focusAfterMove.current = field;
       setKycRequired(false);
       setStep(next);
       events.current.onStepChange?.(next);
@@ -313,62 +314,27 @@ function Checkout(props: OffRampWidgetProps) {
   // ── Order ──
   const [orderError, setOrderError] = useState<ErrorView | undefined>(undefined);
 
-  /** Sends an order's error where it belongs: a field, a step, or the verification screen. */
+  /** What the order's routing (`OrderLife.tsx`) may do to the checkout. */
+  const orderMoves = (): CheckoutMoves => ({
+    form,
+    go,
+    setOrderError,
+    renewOnReview,
+    showKyc: () => {
+      showKyc();
+      void queryClient.invalidateQueries({ queryKey: KYC_QUERY_KEY });
+    },
+  });
   const routeOrderError = (error: unknown) => {
     const view = describeError(error, i18n, errorContext('order'));
     learnRange(error);
     if (isOffRampError(error)) events.current.onError?.(error);
-    const problem = encodeProblem({ key: view.key, ...(view.params ? { params: view.params } : {}) });
-    switch (view.place) {
-      case 'amount':
-      case 'tokenSymbol':
-      case 'fiatCurrency':
-        form.setError(view.place, { type: 'server', message: problem });
-        focusAfterMove.current = view.place;
-        setOrderError(undefined);
-        go('amount');
-        return;
-      case 'bank': {
-        const values = form.getValues();
-        const entry = railFor(values.fiatCurrency);
-        const field = entry && loadedRail(entry.id)?.fields[0];
-        // On the saved account that was refused, else on the first of the typed details.
-        const name = entry && (usesSavedAccount(values, entry.id) ? `savedAccount.${entry.id}` : field && `bank.${entry.id}.${field.name}`);
-        if (name) {
-          form.setError(name as FieldPath<OffRampFormValues>, { type: 'server', message: problem });
-          focusAfterMove.current = name as FieldPath<OffRampFormValues>;
-        }
-        setOrderError(undefined);
-        go('bank');
-        return;
-      }
-      case 'kyc':
-        // The partner's KYC flow starts when the user asks for it on that screen, not by surprise.
-        showKyc();
-        void queryClient.invalidateQueries({ queryKey: KYC_QUERY_KEY });
-        return;
-      default:
-        if (view.remedy === 'renew') renewOnReview();
-        setOrderError(view);
-    }
+    loadedOrderLife()!.routeOrderError(view, orderMoves());
   };
 
   const confirm = () => {
     setOrderError(undefined);
-    order.confirm(() => {
-      if (!quote.firm || !current) return undefined;
-      const values = form.getValues();
-      const entry = railFor(values.fiatCurrency);
-      const rail = entry && loadedRail(entry.id);
-      if (!entry || !rail) return undefined;
-      const saved = usesSavedAccount(values, entry.id);
-      const body: OrderBody = {
-        quoteId: current.quote.quoteId,
-        ...(saved ? { userBankInformationId: saved } : { userBankInformation: rail.toBankDetails(values.bank[entry.id]) }),
-        ...(values.receiverId ? { receiverId: values.receiverId } : {}),
-      };
-      return { body, quote: current };
-    });
+    order.confirm(() => loadedOrderLife()!.orderRequest(form.getValues(), quote.firm ? current : undefined));
   };
 
   /**
@@ -378,11 +344,8 @@ function Checkout(props: OffRampWidgetProps) {
   const startOver = () => {
     order.forget();
     setOrderError(undefined);
-    const values = form.getValues();
-    const entry = railFor(values.fiatCurrency);
-    const hasBankDetails = entry !== undefined && (usesSavedAccount(values, entry.id) !== undefined || Object.values(values.bank[entry.id] ?? {}).some(Boolean));
     if (quoteInput) renew();
-    go(hasBankDetails && quoteInput ? 'review' : 'amount');
+    go(loadedOrderLife()!.startOverStep(form.getValues(), quoteInput !== undefined));
   };
 
   const leaveReview = (next: OffRampStep) => {

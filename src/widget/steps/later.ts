@@ -31,6 +31,9 @@ const subscribeOrderLife = (listener: () => void) => {
   return () => void orderLifeListeners.delete(listener);
 };
 
+/** The order's code once it has downloaded: whatever acts on an order (a step that shows one, its refusal) comes after that. */
+export const loadedOrderLife = () => orderLife;
+
 const loadedOrderHost = () => orderLife?.OrderHost;
 
 /** The order's host (`OrderLife.tsx`) once it has downloaded, whichever step's download brought it; nothing before. */
