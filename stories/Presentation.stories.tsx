@@ -30,7 +30,7 @@ export const Spanish: Story = {
     await userEvent.click(await canvas.findByRole('radio', { name: 'Banco Santander •••• 7120' }, WAIT));
     await userEvent.click(canvas.getByRole('button', { name: 'Continuar' }));
     await expect(await canvas.findByRole('heading', { name: 'Revisa tu orden' }, WAIT)).toBeVisible();
-    await expect(canvas.getByText('Se paga a')).toBeVisible();
+    await expect(await canvas.findByText('Se paga a', {}, WAIT)).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Confirmar' })).toBeEnabled();
   },
 };
