@@ -29,7 +29,8 @@ export const BUDGETS = {
     ceiling: 20.5,
   },
   lazyAtMount: { metric: 'JS fetched at mount beyond the initial JS', unit: 'KB', limit: 5, direction: 'max' },
-  firstInput: { metric: 'Time to first input at 4× CPU, vs a minimal form on the same stack', unit: '×', limit: 1.1, direction: 'max', ceiling: 1.8 },
+  // Wall time on a shared machine: the same code measures 0.93× to 1.25× from one run to the next.
+  firstInput: { metric: 'Time to first input at 4× CPU, vs a minimal form on the same stack', unit: '×', limit: 1.1, direction: 'max', ceiling: 1.5 },
   rendersPerKey: { metric: 'Components rendered per keystroke (6-character amount; the amount field alone)', unit: 'count', limit: 1, direction: 'max' },
   commitsPerKey: { metric: 'Widget commits per keystroke (React Profiler)', unit: 'count', limit: 1, direction: 'max' },
   quoteRequests: { metric: 'Quote requests per typed amount', unit: 'count', limit: 1, direction: 'max' },

@@ -58,7 +58,7 @@ function AmountForm() {
 function Shop() {
   return (
     <QueryClientProvider client={queryClient}>
-      <main><h1>Shop</h1><AmountForm />${withWidget ? '<OffRampWidget proxyUrl="/proxy" locale="en-US" queryClient={queryClient} onQuote={onQuote} />' : ''}</main>
+      <main><h1>Shop</h1><p>Your basket</p><AmountForm />${withWidget ? '<OffRampWidget proxyUrl="/proxy" locale="en-US" queryClient={queryClient} onQuote={onQuote} />' : ''}</main>
     </QueryClientProvider>
   );
 }

@@ -9,7 +9,7 @@ import { appearanceStyle, STYLESHEET_ID, stylesheet, useColorScheme } from '../t
 import { ProxyClientContext, SupportContext } from './context';
 import type { ErrorView } from './errorCatalogue';
 import { describeError, loadErrorCatalogue, refusedRange } from './errorViews';
-import { initialValues, parseAmount, separatorsOf, typedAmount, type NumberSeparators, type OffRampFormValues } from './form';
+import { initialValues, parseAmount, readSeparatorsWhenIdle, separatorsOf, typedAmount, type NumberSeparators, type OffRampFormValues } from './form';
 import { useExpired } from './hooks/useCountdown';
 import { useLatest } from './hooks/useLatest';
 import { useLoaded } from './hooks/useLoaded';
@@ -132,12 +132,14 @@ function Checkout(props: OffRampWidgetProps) {
   const i18n = useMemo(() => createTranslator(locale, asked.messages), [locale, asked.messages]);
   const separators = useMemo(() => separatorsOf(locale), [locale]);
   const notation = useRef(separators);
+  // Read from `Intl` once the first screen is up (see `separatorsOf`), before the first key needs them.
+  useEffect(() => readSeparatorsWhenIdle(separators), [separators]);
 
   useEffect(() => {
     // A new notation: the amount already typed keeps its value, written the new way.
     const before = notation.current;
     notation.current = separators;
-    if (before.decimal === separators.decimal && before.group === separators.group) return;
+    if (before === separators || (before.decimal === separators.decimal && before.group === separators.group)) return;
     const amount = parseAmount(form.getValues('amount'), before);
     if (amount !== undefined) form.setValue('amount', typedAmount(amount, separators));
   }, [separators, form]);

@@ -56,12 +56,41 @@ export interface NumberSeparators {
   group: string;
 }
 
+const separatorsByLocale = new Map<string, NumberSeparators>();
+
+/**
+ * How `locale` writes numbers, the same object for a locale every time. `Intl` is asked when a
+ * separator is first read, not here: a page's first `Intl.NumberFormat` loads the number data and
+ * is the slowest step of the widget's start, while the first screen reads no number until one is
+ * typed (or pre-filled). `readSeparatorsWhenIdle` asks once the screen is up, before the first key.
+ */
 export const separatorsOf = (locale: string): NumberSeparators => {
-  const parts = numberFormat(locale).formatToParts(1234567.5);
-  return {
-    decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
-    group: parts.find((part) => part.type === 'group')?.value ?? ',',
-  };
+  let separators = separatorsByLocale.get(locale);
+  if (!separators) {
+    let parts: Intl.NumberFormatPart[] | undefined;
+    const part = (type: 'decimal' | 'group') => (parts ??= numberFormat(locale).formatToParts(1234567.5)).find((entry) => entry.type === type)?.value;
+    separators = {
+      get decimal() {
+        return part('decimal') ?? '.';
+      },
+      get group() {
+        return part('group') ?? ',';
+      },
+    };
+    separatorsByLocale.set(locale, separators);
+  }
+  return separators;
+};
+
+/** Reads `separators` once the browser is idle, so the first key typed does not wait for `Intl`; returns a cancel. */
+export const readSeparatorsWhenIdle = (separators: NumberSeparators): (() => void) => {
+  const read = () => void separators.decimal;
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(read, { timeout: 1_000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(read, 0);
+  return () => clearTimeout(handle);
 };
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -91,9 +120,11 @@ export interface ReadAmount {
  * group separator (or a space, as `Intl` writes for many locales) only where it groups thousands:
  * "1,500" is fifteen hundred in en-US, never 1.5. A currency around the number is dropped.
  */
-export const readAmount = (raw: string, { decimal, group }: NumberSeparators): ReadAmount | undefined => {
+export const readAmount = (raw: string, separators: NumberSeparators): ReadAmount | undefined => {
   const [, before, number = '', after] = WITH_CURRENCY.exec(raw.trim()) ?? [];
-  if (!isCurrency(before) || !isCurrency(after)) return undefined;
+  // No digit, no number: said before the separators are read (an empty field asks nothing of `Intl`).
+  if (!/\d/.test(number) || !isCurrency(before) || !isCurrency(after)) return undefined;
+  const { decimal, group } = separators;
   // Past 15 significant digits a number is no longer exact: refuse rather than round.
   if (number.replace(/\D/g, '').replace(/^0+/, '').length > MAX_SIGNIFICANT_DIGITS) return undefined;
   // One kind of group separator in a number: the locale's, or spaces of any width.

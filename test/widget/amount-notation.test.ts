@@ -1,6 +1,6 @@
 // @vitest-environment node
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FIAT_CURRENCIES } from '../../src/api/chains';
 import { MAX_AMOUNT_LENGTH, parseAmount, readAmount, separatorsOf, typedAmount } from '../../src/widget/form';
 
@@ -125,5 +125,24 @@ describe('what Intl writes, read back', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('the notation, read from Intl only when a number is read', () => {
+  it('asks Intl nothing for an empty field, and once for the first amount', () => {
+    // A tag no other test reads, so nothing is known of it yet.
+    const built = vi.spyOn(Intl.NumberFormat.prototype, 'formatToParts');
+    try {
+      const separators = separatorsOf('fr-CA');
+      expect(parseAmount('', separators)).toBeUndefined();
+      expect(parseAmount('  ', separators)).toBeUndefined();
+      expect(built).not.toHaveBeenCalled();
+      expect(parseAmount('1,5', separators)).toBe(1.5);
+      expect(separatorsOf('fr-CA')).toBe(separators);
+      expect(parseAmount('2,5', separators)).toBe(2.5);
+      expect(built).toHaveBeenCalledTimes(1);
+    } finally {
+      built.mockRestore();
+    }
   });
 });

@@ -55,7 +55,12 @@ export function AmountStep({ quote, limits, onQuoteInput, onContinue }: AmountSt
     [outOfRange, side, amount, fiatCurrency, blockchainSymbol, tokenSymbol, separators],
   );
   const settled = useDebouncedValue(input, QUOTE_DEBOUNCE_MS);
-  useEffect(() => onQuoteInput(settled), [settled, onQuoteInput]);
+  // Told only of a change: at mount the widget already holds what is settled (nothing typed yet), and
+  // telling it again would cost a render and a commit of its own just after the first screen.
+  const asked = quote.input;
+  useEffect(() => {
+    if (settled !== asked) onQuoteInput(settled);
+  }, [settled, asked, onQuoteInput]);
 
   // Fetch the bank step's fields on intent, while the user is busy here: an amount typed (Continue
   // comes next), a currency chosen, Continue within reach.
