@@ -13,9 +13,9 @@ const isDependency = (id: string) => dependencies.some((name) => id === name || 
 const isPackageImport = (id: string) => !id.startsWith('\0') && !id.startsWith('.') && !isAbsolute(id);
 
 /** Modules re-exported at start that only lazily loaded parts read (see the lib build's chunks). */
-const LATER_MODULES = /\/src\/(api\/errorRows|api\/values|countries\/values)\.ts$/;
+const LATER_MODULES = /\/src\/(api\/errorRows|api\/laterCalls|api\/values|countries\/values)\.ts$/;
 
-/** The contract's error rows and value lists, and the rails' field checks, each a chunk of its own (see the lib build). */
+/** The contract's error rows and value lists, the client's later calls and the rails' field checks, each a chunk of its own (see the lib build). */
 const laterModulesGroup = { name: (id: string) => LATER_MODULES.exec(id)?.[1]?.replace('/', '-') ?? null, priority: 2 };
 
 const EMBED_PAGE = resolve('src/embed/main.tsx');
@@ -51,9 +51,9 @@ const builds: Record<string, BuildEnvironmentOptions> = {
       // What the entry needs at start in one chunk, which the lazy parts import from: a partner's
       // bundler then loads it as one file, not as the many small chunks that each lazy part shares
       // with it (each gzipped alone, and fetched alone). The contract's error rows and value lists,
-      // and the rails' field checks, are chunks of their own: a module loaded at start re-exports
-      // them, but only lazily loaded parts read them, so a partner's bundler leaves them out of the
-      // page's start.
+      // the client's later calls (`createProxyClient`) and the rails' field checks, are chunks of
+      // their own: the entry re-exports them, but only lazily loaded parts read them, so a
+      // partner's bundler leaves them out of the page's start.
       output: {
         codeSplitting: {
           groups: [

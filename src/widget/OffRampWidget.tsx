@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
-import { createProxyClient } from '../api/client';
+import { createStartClient } from '../api/client';
 import type { AmountLimitsOption } from '../api/contract';
 import { isOffRampError } from '../api/errors';
 import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalogue, numberLocale, resolveLocale, useI18n } from '../i18n';
@@ -56,7 +56,7 @@ function LocalizedWidget(props: OffRampWidgetProps) {
   // A new client when what it is made of changes: nothing it holds outlives a request.
   const headersKey = JSON.stringify(props.headers ?? {});
   const client = useMemo(
-    () => createProxyClient({ proxyUrl: props.proxyUrl, fetch: props.fetch, headers: JSON.parse(headersKey), timeoutMs: props.timeoutMs }),
+    () => createStartClient({ proxyUrl: props.proxyUrl, fetch: props.fetch, headers: JSON.parse(headersKey), timeoutMs: props.timeoutMs }),
     [props.proxyUrl, props.fetch, headersKey, props.timeoutMs],
   );
   // A new locale keeps the current one on screen while its catalogue loads (a deferred value never
