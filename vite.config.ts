@@ -15,8 +15,16 @@ const isPackageImport = (id: string) => !id.startsWith('\0') && !id.startsWith('
 /** Modules re-exported at start that only lazily loaded parts read (see the lib build's chunks). */
 const LATER_MODULES = /\/src\/(api\/errorRows|api\/laterCalls|api\/values|countries\/values)\.ts$/;
 
-/** The contract's error rows and value lists, the client's later calls and the rails' field checks, each a chunk of its own (see the lib build). */
-const laterModulesGroup = { name: (id: string) => LATER_MODULES.exec(id)?.[1]?.replace('/', '-') ?? null, priority: 2 };
+/**
+ * The contract's error rows and value lists, the client's later calls and the rails' field checks,
+ * each a chunk of its own (see the lib build), without what they import: the client's later calls
+ * import the client, which starts with the widget and stays in its chunk.
+ */
+const laterModulesGroup = {
+  name: (id: string) => LATER_MODULES.exec(id)?.[1]?.replace('/', '-') ?? null,
+  priority: 2,
+  includeDependenciesRecursively: false,
+};
 
 const EMBED_PAGE = resolve('src/embed/main.tsx');
 
@@ -48,6 +56,8 @@ const builds: Record<string, BuildEnvironmentOptions> = {
     minify: false,
     rollupOptions: {
       external: isPackageImport,
+      // The entry may carry exports of its own beyond the package's (see `laterModulesGroup`).
+      preserveEntrySignatures: 'allow-extension',
       // What the entry needs at start in one chunk, which the lazy parts import from: a partner's
       // bundler then loads it as one file, not as the many small chunks that each lazy part shares
       // with it (each gzipped alone, and fetched alone). The contract's error rows and value lists,
