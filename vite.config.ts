@@ -13,18 +13,19 @@ const isDependency = (id: string) => dependencies.some((name) => id === name || 
 const isPackageImport = (id: string) => !id.startsWith('\0') && !id.startsWith('.') && !isAbsolute(id);
 
 /** Modules re-exported at start that only lazily loaded parts read (see the lib build's chunks). */
-const LATER_MODULES = /\/src\/(api\/errorRows|api\/laterCalls|api\/values|countries\/values)\.ts$/;
+const LATER_MODULES = /\/src\/(api\/errorRows|api\/values|countries\/values)\.ts$/;
+
+/** The contract's error rows and value lists, and the rails' field checks, each a chunk of its own (see the lib build). */
+const laterModulesGroup = { name: (id: string) => LATER_MODULES.exec(id)?.[1]?.replace('/', '-') ?? null, priority: 3 };
 
 /**
- * The contract's error rows and value lists, the client's later calls and the rails' field checks,
- * each a chunk of its own (see the lib build), without what they import: the client's later calls
- * import the client, which starts with the widget and stays in its chunk.
+ * The client's later calls (`createProxyClient` too), re-exported at start as well, a chunk of their
+ * own. A group takes what its modules import that no group of a higher priority has taken: this one
+ * comes after the start's, so the client they import stays there.
  */
-const laterModulesGroup = {
-  name: (id: string) => LATER_MODULES.exec(id)?.[1]?.replace('/', '-') ?? null,
-  priority: 2,
-  includeDependenciesRecursively: false,
-};
+const isLaterCalls = (id: string) => id.endsWith('/src/api/laterCalls.ts');
+const laterCallsGroup = { name: (id: string) => (isLaterCalls(id) ? 'api-laterCalls' : null), priority: 1 };
+const LIB_ENTRY = resolve('src/index.ts');
 
 const EMBED_PAGE = resolve('src/embed/main.tsx');
 
@@ -42,7 +43,7 @@ function widgetStartGroup() {
     return into;
   };
   const inStart = (id: string, ctx: Rolldown.ChunkingContext) => (start ??= reach(ctx, EMBED_PAGE, new Set())).has(id) && !id.includes('/src/embed/');
-  return { name: (id: string, ctx: Rolldown.ChunkingContext) => (inStart(id, ctx) ? 'widget' : null), priority: 1 };
+  return { name: (id: string, ctx: Rolldown.ChunkingContext) => (inStart(id, ctx) ? 'widget' : null), priority: 2 };
 }
 
 /** `vite build --mode lib`: the widget for a partner's page. `--mode server`: the proxy and the sandbox. */
@@ -56,19 +57,19 @@ const builds: Record<string, BuildEnvironmentOptions> = {
     minify: false,
     rollupOptions: {
       external: isPackageImport,
-      // The entry may carry exports of its own beyond the package's (see `laterModulesGroup`).
-      preserveEntrySignatures: 'allow-extension',
       // What the entry needs at start in one chunk, which the lazy parts import from: a partner's
       // bundler then loads it as one file, not as the many small chunks that each lazy part shares
       // with it (each gzipped alone, and fetched alone). The contract's error rows and value lists,
-      // the client's later calls (`createProxyClient`) and the rails' field checks, are chunks of
-      // their own: the entry re-exports them, but only lazily loaded parts read them, so a
-      // partner's bundler leaves them out of the page's start.
+      // the client's later calls and the rails' field checks, are chunks of their own: the entry
+      // re-exports them, but only lazily loaded parts read them, so a partner's bundler leaves them
+      // out of the page's start. The entry itself stays out of the start's group, which would take
+      // all it imports.
       output: {
         codeSplitting: {
           groups: [
             laterModulesGroup,
-            { name: 'widget', tags: ['$initial'], priority: 1 },
+            { name: 'widget', tags: ['$initial'], test: (id: string) => id !== LIB_ENTRY && !isLaterCalls(id), priority: 2 },
+            laterCallsGroup,
           ],
         },
       },
@@ -139,7 +140,7 @@ export default defineConfig(({ mode }) => ({
   oxc: mode === 'lib' ? { jsx: { development: false } } : undefined,
   build: builds[mode] ?? {
     outDir: 'dist-demo',
-    rollupOptions: { input: pages, output: { codeSplitting: { groups: [laterModulesGroup, widgetStartGroup()] } } },
+    rollupOptions: { input: pages, output: { codeSplitting: { groups: [laterModulesGroup, widgetStartGroup(), laterCallsGroup] } } },
   },
   test: {
     // Widget tests spend much of their time waiting on the sandbox and the clock: one worker per
