@@ -140,6 +140,9 @@ export default defineConfig(({ mode }) => ({
   oxc: mode === 'lib' ? { jsx: { development: false } } : undefined,
   build: builds[mode] ?? {
     outDir: 'dist-demo',
+    // Every browser the widget supports preloads modules itself, or simply loads them when imported:
+    // the pages carry no polyfill for it.
+    modulePreload: { polyfill: false },
     rollupOptions: { input: pages, output: { codeSplitting: { groups: [laterModulesGroup, widgetStartGroup(), laterCallsGroup] } } },
   },
   test: {
