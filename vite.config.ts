@@ -16,7 +16,16 @@ const isPackageImport = (id: string) => !id.startsWith('\0') && !id.startsWith('
 const LATER_MODULES = /\/src\/(api\/errorRows|api\/values|countries\/values)\.ts$/;
 
 /** The contract's error rows and value lists, and the rails' field checks, each a chunk of its own (see the lib build). */
-const laterModulesGroup = { name: (id: string) => LATER_MODULES.exec(id)?.[1]?.replace('/', '-') ?? null, priority: 2 };
+const laterModulesGroup = { name: (id: string) => LATER_MODULES.exec(id)?.[1]?.replace('/', '-') ?? null, priority: 3 };
+
+/**
+ * The client's later calls (`createProxyClient` too), re-exported at start as well, a chunk of their
+ * own. A group takes what its modules import that no group of a higher priority has taken: this one
+ * comes after the start's, so the client they import stays there.
+ */
+const isLaterCalls = (id: string) => id.endsWith('/src/api/laterCalls.ts');
+const laterCallsGroup = { name: (id: string) => (isLaterCalls(id) ? 'api-laterCalls' : null), priority: 1 };
+const LIB_ENTRY = resolve('src/index.ts');
 
 const EMBED_PAGE = resolve('src/embed/main.tsx');
 
@@ -34,7 +43,7 @@ function widgetStartGroup() {
     return into;
   };
   const inStart = (id: string, ctx: Rolldown.ChunkingContext) => (start ??= reach(ctx, EMBED_PAGE, new Set())).has(id) && !id.includes('/src/embed/');
-  return { name: (id: string, ctx: Rolldown.ChunkingContext) => (inStart(id, ctx) ? 'widget' : null), priority: 1 };
+  return { name: (id: string, ctx: Rolldown.ChunkingContext) => (inStart(id, ctx) ? 'widget' : null), priority: 2 };
 }
 
 /** `vite build --mode lib`: the widget for a partner's page. `--mode server`: the proxy and the sandbox. */
@@ -51,14 +60,16 @@ const builds: Record<string, BuildEnvironmentOptions> = {
       // What the entry needs at start in one chunk, which the lazy parts import from: a partner's
       // bundler then loads it as one file, not as the many small chunks that each lazy part shares
       // with it (each gzipped alone, and fetched alone). The contract's error rows and value lists,
-      // and the rails' field checks, are chunks of their own: a module loaded at start re-exports
-      // them, but only lazily loaded parts read them, so a partner's bundler leaves them out of the
-      // page's start.
+      // the client's later calls and the rails' field checks, are chunks of their own: the entry
+      // re-exports them, but only lazily loaded parts read them, so a partner's bundler leaves them
+      // out of the page's start. The entry itself stays out of the start's group, which would take
+      // all it imports.
       output: {
         codeSplitting: {
           groups: [
             laterModulesGroup,
-            { name: 'widget', tags: ['$initial'], priority: 1 },
+            { name: 'widget', tags: ['$initial'], test: (id: string) => id !== LIB_ENTRY && !isLaterCalls(id), priority: 2 },
+            laterCallsGroup,
           ],
         },
       },
@@ -129,7 +140,10 @@ export default defineConfig(({ mode }) => ({
   oxc: mode === 'lib' ? { jsx: { development: false } } : undefined,
   build: builds[mode] ?? {
     outDir: 'dist-demo',
-    rollupOptions: { input: pages, output: { codeSplitting: { groups: [laterModulesGroup, widgetStartGroup()] } } },
+    // Every browser the widget supports preloads modules itself, or simply loads them when imported:
+    // the pages carry no polyfill for it.
+    modulePreload: { polyfill: false },
+    rollupOptions: { input: pages, output: { codeSplitting: { groups: [laterModulesGroup, widgetStartGroup(), laterCallsGroup] } } },
   },
   test: {
     // Widget tests spend much of their time waiting on the sandbox and the clock: one worker per

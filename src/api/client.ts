@@ -1,5 +1,8 @@
 /**
- * The browser's client for the partner proxy. The proxy mirrors the API's paths, so the order goes
+ * The browser's client for the partner proxy: here the calls the first screen makes and the request
+ * every call goes through; the later calls (the order, its transaction, the saved accounts and
+ * receivers) are `laterCalls.ts`, which downloads with the steps that use them and makes the whole
+ * client (`createProxyClient`). The proxy mirrors the API's paths, so the order goes
  * to `${proxyUrl}/api/partner/v2/off-ramp`. Every answer is unwrapped from its envelope and checked
  * against its schema; every failure becomes one `OffRampError`.
  *
@@ -9,7 +12,7 @@
  */
 import type * as z from 'zod/mini';
 import { retryingLoad } from '../widget/lazy';
-import { API_PATHS, IDEMPOTENCY_KEY_HEADER, PROXY_PATHS, REQUEST_ID_HEADER, SESSION_USER } from './contract';
+import { API_PATHS, PROXY_PATHS, REQUEST_ID_HEADER } from './contract';
 import { CLIENT_ERROR_CODES, OffRampError, parseErrorBody } from './errors';
 import { readKycStatus, type KycStatusAnswer } from './kycStatus';
 import type {
@@ -40,7 +43,7 @@ const loadSchemas = (): Promise<Schemas> =>
   }));
 
 /** How an answer's `data` is checked: by a schema (downloaded on demand), or by a check of its own. */
-type Contract<T> = { schema: (loaded: Schemas) => z.ZodMiniType<T> } | { read: (data: unknown) => T | undefined };
+export type Contract<T> = { schema: (loaded: Schemas) => z.ZodMiniType<T> } | { read: (data: unknown) => T | undefined };
 
 export interface ProxyClientOptions {
   /** Base URL of the partner's proxy, e.g. `https://partner.example/offramp`. */
@@ -91,6 +94,12 @@ export interface ProxyClient {
   kycStatus(options?: RequestOptions): Promise<Received<KycStatusAnswer>>;
 }
 
+/** One request to the proxy: the answer unwrapped from its envelope and checked against `contract`. */
+export type ProxyCall = <T>(contract: Contract<T>, path: string, init: RequestInit & { signal?: AbortSignal | undefined }) => Promise<Received<T>>;
+
+/** The calls the first screen makes, and the request the later calls go through (see `laterCalls.ts`). */
+export type StartClient = Pick<ProxyClient, 'estimate' | 'lockQuote' | 'kycStatus'> & { call: ProxyCall };
+
 const SKEW_NOISE_MS = 1_500;
 
 const clockSkew = (response: Response): number => {
@@ -103,7 +112,7 @@ const clockSkew = (response: Response): number => {
   return Math.abs(skew) < SKEW_NOISE_MS ? 0 : skew;
 };
 
-const toQuery = (params: Record<string, unknown>): string => {
+export const toQuery = (params: Record<string, unknown>): string => {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
   return query.toString();
@@ -124,7 +133,9 @@ const isSuccess = (body: unknown): body is { success: true; data: unknown } =>
 
 const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
-export const createProxyClient = ({ proxyUrl, fetch: fetchImpl, headers, timeoutMs = DEFAULT_TIMEOUT_MS }: ProxyClientOptions): ProxyClient => {
+export const JSON_HEADERS = { 'content-type': 'application/json' };
+
+export const createStartClient = ({ proxyUrl, fetch: fetchImpl, headers, timeoutMs = DEFAULT_TIMEOUT_MS }: ProxyClientOptions): StartClient => {
   const base = proxyUrl.replace(/\/+$/, '');
 
   async function call<T>(
@@ -202,39 +213,17 @@ export const createProxyClient = ({ proxyUrl, fetch: fetchImpl, headers, timeout
     return { data, clockSkewMs: clockSkew(response), requestId };
   }
 
-  const json = { 'content-type': 'application/json' };
-
   return {
+    call,
     estimate: (request, options = {}) =>
       call({ schema: (s) => s.estimateSchema }, `${API_PATHS.quotes}?${toQuery(request)}`, { method: 'GET', signal: options.signal }),
     lockQuote: (request, options = {}) =>
       call({ schema: (s) => s.quoteSchema }, API_PATHS.quotes, {
         method: 'POST',
-        headers: json,
+        headers: JSON_HEADERS,
         body: JSON.stringify(request),
         signal: options.signal,
       }),
-    createOrder: (body, { idempotencyKey, signal }) =>
-      call({ schema: (s) => s.orderSchema }, API_PATHS.offRamp, {
-        method: 'POST',
-        headers: { ...json, [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
-        body: JSON.stringify(body),
-        signal,
-      }),
-    savedBankAccounts: ({ country }, options = {}) =>
-      call({ schema: (s) => s.pageOf(s.savedBankAccountSchema) }, `${API_PATHS.bankAccounts(SESSION_USER)}?${toQuery({ rampType: 'OFF_RAMP', country })}`, {
-        method: 'GET',
-        signal: options.signal,
-      }),
-    receivers: (options = {}) =>
-      call({ schema: (s) => s.pageOf(s.receiverSchema) }, `${API_PATHS.receivers}?${toQuery({ userId: SESSION_USER })}`, { method: 'GET', signal: options.signal }),
-    execute: (request, options = {}) =>
-      call({ schema: (s) => s.executeAnswerSchema }, API_PATHS.execute, { method: 'POST', headers: json, body: JSON.stringify(request), signal: options.signal }),
-    transaction: async (id, options = {}) => {
-      const answer = await call({ schema: (s) => s.pageOf(s.transactionSchema) }, `${API_PATHS.transactions}?${toQuery({ id })}`, { method: 'GET', signal: options.signal });
-      return { ...answer, data: answer.data.data.find((transaction) => transaction.id === id) };
-    },
-    cancel: (id, options = {}) => call({ schema: (s) => s.cancelAnswerSchema }, API_PATHS.cancel(id), { method: 'PUT', signal: options.signal }),
     kycStatus: (options = {}) => call({ read: readKycStatus }, PROXY_PATHS.kycStatus, { method: 'GET', signal: options.signal }),
   };
 };

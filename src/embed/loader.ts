@@ -4,7 +4,8 @@
  * its size is held to 2 KB gzipped by a test. Also built as a classic script that defines
  * `window.OffRampWidget.mount`.
  */
-import { CONFIG_KEYS, exactOrigin, PROTOCOL_VERSION, readEmbedEvent, type EmbedConfig, type EmbedEvent, type HostMessage, type HostMessageBody } from './protocol';
+import { readEmbedEvent } from './eventCheck';
+import { CONFIG_KEYS, exactOrigin, PROTOCOL_VERSION, type EmbedConfig, type EmbedEvent, type HostMessage, type HostMessageBody } from './protocol';
 
 export type { EmbedConfig, EmbedEvent, EmbedEventPayloads, EmbedEventType, EmbedTheme } from './protocol';
 export type { Appearance, SchemeColor } from '../theme/appearance';

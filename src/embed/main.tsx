@@ -4,7 +4,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { STYLESHEET_ID, stylesheet } from '../theme/styles';
+import { LATER_STYLESHEET_ID, laterStylesheet, STYLESHEET_ID, stylesheet } from '../theme/styles';
 import { connectToHost, EmbedSetupError, type HostBridge } from './bridge';
 import { EmbeddedWidget } from './EmbeddedWidget';
 
@@ -12,18 +12,20 @@ import { EmbeddedWidget } from './EmbeddedWidget';
 const PAGE_STYLES = 'html, body { margin: 0; } #root { display: flow-root; } .orw-embed-setup { font: 14px/1.4 system-ui, sans-serif; color: #b42318; margin: 8px; }';
 
 /**
- * The widget renders its stylesheet as React's `<style href precedence>`: an inline style, which
+ * The widget renders its stylesheets as React's `<style href precedence>`: inline styles, which
  * `style-src 'self'` blocks. The page adopts the same text as a constructed stylesheet (CSSOM, which
- * CSP allows), and leaves in the head an inert element, of no HTML or SVG kind (so no stylesheet,
- * nothing for CSP to check), that matches React's lookup for a copy already in the document
- * (`style[data-href~="…"]`): React then inserts none of its own.
+ * CSP allows), the later steps' rules added once they download, and leaves in the head an inert
+ * element, of no HTML or SVG kind (so no stylesheet, nothing for CSP to check), that matches React's
+ * lookup for a copy already in the document (`style[data-href~="…"]`): React then inserts none of its own.
  */
 function adoptStylesheets() {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(PAGE_STYLES + stylesheet);
+  const adopt = () => sheet.replaceSync(PAGE_STYLES + stylesheet + (laterStylesheet.loaded() ?? ''));
+  adopt();
+  laterStylesheet.subscribe(adopt);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   const inert = document.createElementNS('urn:offramp-widget:inert', 'style');
-  inert.setAttribute('data-href', STYLESHEET_ID);
+  inert.setAttribute('data-href', `${STYLESHEET_ID} ${LATER_STYLESHEET_ID}`);
   document.head.append(inert);
 }
 

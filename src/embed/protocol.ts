@@ -8,7 +8,8 @@
  *
  * Dependency-free, because the loader imports it and must stay tiny. What the host sends is checked
  * on the embed side field by field (schemas.ts, typed against these types); what the embed sends is
- * checked by the loader with `readEmbedEvent`, whose field table the compiler holds to these types.
+ * checked by the loader with `readEmbedEvent` (eventCheck.ts), whose field table the compiler holds
+ * to these types. Each side's check is its own module, so neither page carries the other's.
  */
 import type { OrderStatus } from '../api/contract';
 import type { Appearance, ThemeSetting } from '../theme/appearance';
@@ -96,70 +97,8 @@ export type HostMessage = Envelope<HostMessageBody>;
 /** From the embed page to the loader. */
 export type EmbedMessage = Envelope<EmbedEvent>;
 
-type Kind<T> = T extends string ? 'string' : T extends number ? 'number' : never;
-/** One entry per field of `P`, saying its kind; `?` when it may be absent. */
-type FieldKinds<P> = { readonly [K in keyof P]-?: undefined extends P[K] ? `${Kind<Exclude<P[K], undefined>>}?` : Kind<P[K]> };
-
-/** The payload fields of each event, as the loader checks them (exactly these, of these kinds). */
-export const EVENT_FIELDS: { readonly [T in EmbedEventType]: FieldKinds<EmbedEventPayloads[T]> } = {
-  ready: {},
-  step: { step: 'string' },
-  quote: {
-    quoteId: 'string',
-    cryptoAmount: 'number',
-    tokenSymbol: 'string',
-    blockchainSymbol: 'string',
-    fiatAmount: 'number',
-    fiatCurrency: 'string',
-    rate: 'number',
-    expiresAt: 'string',
-  },
-  submitted: {
-    orderId: 'string',
-    destinationWalletAddress: 'string',
-    cryptoAmount: 'number',
-    tokenSymbol: 'string',
-    blockchainSymbol: 'string',
-    fiatAmount: 'number',
-    fiatCurrency: 'string',
-    expiresAt: 'string',
-  },
-  status: { orderId: 'string', status: 'string', previousStatus: 'string?' },
-  complete: {
-    orderId: 'string',
-    cryptoAmount: 'number',
-    tokenSymbol: 'string',
-    blockchainSymbol: 'string',
-    fiatAmount: 'number',
-    fiatCurrency: 'string',
-    completedAt: 'string?',
-  },
-  expired: { orderId: 'string' },
-  error: { code: 'string', status: 'number?', requestId: 'string?' },
-  kycRequired: {},
-  resize: { height: 'number' },
-};
-
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * The event in `data` if it is exactly a version-1 message of embed `id`: a known type whose
- * payload has exactly that type's fields, each of its kind. Anything else is undefined.
- */
-export function readEmbedEvent(data: unknown, id: string): EmbedEvent | undefined {
-  if (!isRecord(data) || Object.keys(data).length !== 4 || data.v !== PROTOCOL_VERSION || data.id !== id) return undefined;
-  const { type, payload } = data;
-  if (typeof type !== 'string' || !Object.hasOwn(EVENT_FIELDS, type) || !isRecord(payload)) return undefined;
-  const fields: Record<string, string> = EVENT_FIELDS[type as EmbedEventType];
-  if (Object.keys(payload).some((key) => !Object.hasOwn(fields, key))) return undefined;
-  for (const [key, kind] of Object.entries(fields)) {
-    const value = payload[key];
-    const fits = value === undefined ? kind.endsWith('?') : typeof value === kind.replace('?', '') && (typeof value !== 'number' || Number.isFinite(value));
-    if (!fits) return undefined;
-  }
-  return { type, payload } as EmbedEvent;
-}
 
 /** A new embed's id: random, so no other embed on the page (or page script) guesses it by accident. */
 export const INSTANCE_ID_PATTERN = /^[0-9a-f]{16}$/;

@@ -3,10 +3,23 @@
  * properties, so a host can theme it and two widgets can share a page. Shipped as a string and
  * rendered by React's <style precedence>, so partners import nothing but the component. The root's
  * `data-theme` picks the palette; the host's `appearance` overrides properties on the root itself.
+ * The later steps' rules (`laterStyles.ts`) download with the first of them and render as a second
+ * <style precedence> after this one.
  */
+import { keptLoad } from '../widget/lazy';
 import { PALETTES, type Palette } from './palette';
 
 export const STYLESHEET_ID = 'offramp-widget-styles';
+export const LATER_STYLESHEET_ID = `${STYLESHEET_ID}-later`;
+
+/**
+ * The later steps' rules: downloaded with retries by those steps (see `steps/later.ts`); `loaded()`
+ * once they have, and `subscribe` for a page that adopts them itself (the embed page).
+ */
+export const laterStylesheet = keptLoad(
+  () => import('./laterStyles').then((module) => module.laterRules),
+  (module) => (typeof module.laterRules === 'string' ? module.laterRules : undefined),
+);
 
 const customProperties = (palette: Palette) =>
   Object.entries(palette)
@@ -62,14 +75,6 @@ export const stylesheet = /* css */ `
 }
 [data-offramp-widget] .orw-sides label:has(input:checked) { border-color: var(--orw-color-primary); box-shadow: inset 0 0 0 1px var(--orw-color-primary); }
 [data-offramp-widget] .orw-sides input { width: auto; min-height: 0; margin: 0; accent-color: var(--orw-color-primary); }
-[data-offramp-widget] .orw-choices { display: grid; gap: 8px; border: 0; padding: 0; margin: 0; }
-[data-offramp-widget] .orw-choices legend { margin-bottom: 6px; }
-[data-offramp-widget] .orw-choices label {
-  display: flex; align-items: center; gap: 10px; min-height: 44px; padding: 8px 12px; font-weight: 500; cursor: pointer;
-  border: 1px solid var(--orw-color-border); border-radius: calc(var(--orw-radius) / 1.5);
-}
-[data-offramp-widget] .orw-choices label:has(input:checked) { border-color: var(--orw-color-primary); box-shadow: inset 0 0 0 1px var(--orw-color-primary); }
-[data-offramp-widget] .orw-choices input { width: auto; min-height: 0; margin: 0; accent-color: var(--orw-color-primary); }
 [data-offramp-widget] .orw-summary { display: grid; gap: 8px; margin: 0; padding: 14px; border-radius: var(--orw-radius); background: var(--orw-color-subtle); }
 [data-offramp-widget] .orw-summary div { display: flex; justify-content: space-between; gap: 12px; flex-wrap: wrap; }
 [data-offramp-widget] .orw-summary dt { color: var(--orw-color-muted); }
@@ -88,32 +93,8 @@ export const stylesheet = /* css */ `
 [data-offramp-widget] button:disabled { opacity: 0.5; cursor: not-allowed; }
 [data-offramp-widget] .orw-alert { margin: 0; padding: 12px 14px; border-radius: calc(var(--orw-radius) / 1.5); background: var(--orw-color-warning-bg); color: var(--orw-color-warning); }
 [data-offramp-widget] .orw-alert[data-tone="error"] { background: var(--orw-color-error-bg); color: var(--orw-color-error); }
-/* A QR code scans dark on light, in either scheme. */
-[data-offramp-widget] .orw-qr { display: flex; justify-content: center; padding: 12px; background: #ffffff; border-radius: var(--orw-radius); }
-[data-offramp-widget] .orw-qr svg { width: min(220px, 70vw); height: auto; }
-[data-offramp-widget] .orw-address { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 1rem; word-spacing: 0.2em; overflow-wrap: anywhere; margin: 0; }
-[data-offramp-widget] .orw-address span:first-child, [data-offramp-widget] .orw-address span:last-child { font-weight: 700; }
-[data-offramp-widget] .orw-send { display: grid; gap: 12px; }
 [data-offramp-widget] .orw-footer { display: flex; gap: 16px; justify-content: center; font-size: 0.85rem; }
 [data-offramp-widget] .orw-footer a, [data-offramp-widget] .orw-alert a { color: inherit; text-underline-offset: 3px; }
-[data-offramp-widget] .orw-subtitle { font-size: 1rem; margin: 4px 0 0; }
-[data-offramp-widget] .orw-link { color: var(--orw-color-primary); font-weight: 600; text-align: center; text-underline-offset: 3px; padding: 8px; }
-[data-offramp-widget] .orw-copy { flex: 1; display: grid; gap: 4px; justify-items: center; min-width: 140px; }
-[data-offramp-widget] .orw-copy button { width: 100%; }
-[data-offramp-widget] .orw-timeline { list-style: none; margin: 0; padding: 0; display: grid; gap: 0; }
-[data-offramp-widget] .orw-timeline li { position: relative; padding: 0 0 18px 32px; color: var(--orw-color-muted); }
-[data-offramp-widget] .orw-timeline li::before {
-  content: ""; position: absolute; left: 4px; top: 4px; width: 14px; height: 14px; border-radius: 50%;
-  border: 2px solid var(--orw-color-border); background: var(--orw-color-surface);
-}
-[data-offramp-widget] .orw-timeline li:not(:last-child)::after {
-  content: ""; position: absolute; left: 11px; top: 22px; bottom: 2px; width: 2px; background: var(--orw-color-border);
-}
-[data-offramp-widget] .orw-timeline li[data-state="done"] { color: var(--orw-color-text); }
-[data-offramp-widget] .orw-timeline li[data-state="done"]::before { background: var(--orw-color-success); border-color: var(--orw-color-success); }
-[data-offramp-widget] .orw-timeline li[data-state="now"] { color: var(--orw-color-text); font-weight: 700; }
-[data-offramp-widget] .orw-timeline li[data-state="now"]::before { border-color: var(--orw-color-primary); box-shadow: 0 0 0 3px color-mix(in srgb, var(--orw-color-primary) 25%, transparent); }
-[data-offramp-widget] .orw-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 400px) { [data-offramp-widget] { padding: 14px; border-radius: 0; border-left: 0; border-right: 0; } }
 @media (prefers-reduced-motion: no-preference) { [data-offramp-widget] button { transition: opacity 120ms; } }
 `;

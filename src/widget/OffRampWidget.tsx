@@ -1,11 +1,11 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { FormProvider, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
-import { createProxyClient } from '../api/client';
+import { createStartClient } from '../api/client';
 import type { AmountLimitsOption } from '../api/contract';
 import { isOffRampError } from '../api/errors';
 import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalogue, numberLocale, resolveLocale, useI18n } from '../i18n';
-import { appearanceStyle, STYLESHEET_ID, stylesheet, useColorScheme } from '../theme';
+import { appearanceStyle, LATER_STYLESHEET_ID, laterStylesheet, STYLESHEET_ID, stylesheet, useColorScheme } from '../theme';
 import { ProxyClientContext, SupportContext } from './context';
 import type { ErrorView } from './errorCatalogue';
 import { describeError, loadErrorCatalogue, refusedRange } from './errorViews';
@@ -56,7 +56,7 @@ function LocalizedWidget(props: OffRampWidgetProps) {
   // A new client when what it is made of changes: nothing it holds outlives a request.
   const headersKey = JSON.stringify(props.headers ?? {});
   const client = useMemo(
-    () => createProxyClient({ proxyUrl: props.proxyUrl, fetch: props.fetch, headers: JSON.parse(headersKey), timeoutMs: props.timeoutMs }),
+    () => createStartClient({ proxyUrl: props.proxyUrl, fetch: props.fetch, headers: JSON.parse(headersKey), timeoutMs: props.timeoutMs }),
     [props.proxyUrl, props.fetch, headersKey, props.timeoutMs],
   );
   // A new locale keeps the current one on screen while its catalogue loads (a deferred value never
@@ -364,6 +364,8 @@ function Checkout(props: OffRampWidgetProps) {
     () => ({ supportUrl: props.supportUrl, termsUrl: props.termsUrl, orderId: order.deposit?.orderId }),
     [props.supportUrl, props.termsUrl, order.deposit?.orderId],
   );
+  // The later steps' rules, once the first of those steps has brought them (see `steps/later.ts`).
+  const laterRules = useSyncExternalStore(laterStylesheet.subscribe, laterStylesheet.loaded, laterStylesheet.loaded);
   const index = FORM_STEPS.indexOf(step);
   const titleId = `${STYLESHEET_ID}-title`;
   const widget = (
@@ -371,6 +373,11 @@ function Checkout(props: OffRampWidgetProps) {
       <style href={STYLESHEET_ID} precedence="default">
         {stylesheet}
       </style>
+      {laterRules && (
+        <style href={LATER_STYLESHEET_ID} precedence="default">
+          {laterRules}
+        </style>
+      )}
       <OrderLifeHost options={orderOptions} onChange={setOrder} />
       <FormProvider {...form}>
         {/* Enter in a field presses the step's Continue (its submit button); the page never navigates. */}

@@ -1,9 +1,10 @@
 import { createContext, useContext } from 'react';
-import type { ProxyClient } from '../api/client';
+import type { StartClient } from '../api/client';
 
-export const ProxyClientContext = createContext<ProxyClient | null>(null);
+export const ProxyClientContext = createContext<StartClient | null>(null);
 
-export const useProxyClient = (): ProxyClient => {
+/** The first screen's calls; a later step adds the rest (`withLaterCalls`). */
+export const useProxyClient = (): StartClient => {
   const client = useContext(ProxyClientContext);
   if (!client) throw new Error('useProxyClient must be used inside <OffRampWidget>');
   return client;

@@ -88,6 +88,34 @@ export function retryingLoad<T>(load: () => Promise<T>, fromModule?: (module: Re
   };
 }
 
+/**
+ * `retryingLoad` that keeps the value once it has loaded: `loaded()` reads it (undefined before),
+ * and `subscribe` hears when it arrives, whichever caller's download brought it.
+ */
+export function keptLoad<T>(load: () => Promise<T>, fromModule: (module: Record<string, unknown>) => T | undefined) {
+  let value: T | undefined;
+  const listeners = new Set<() => void>();
+  const keep = (loaded: T) => {
+    value = loaded;
+    for (const listener of listeners) listener();
+    return loaded;
+  };
+  return {
+    load: retryingLoad(
+      () => load().then(keep),
+      (module) => {
+        const loaded = fromModule(module);
+        return loaded === undefined ? undefined : keep(loaded);
+      },
+    ),
+    loaded: () => value,
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
+
 const ignore = () => {};
 
 /**

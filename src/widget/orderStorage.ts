@@ -61,19 +61,9 @@ export const orderStorage = (proxyUrl: string) => {
       }
     },
     write(deposit: Deposit, executed: boolean) {
-      // Field by field: whatever else a caller's object carries is never written.
-      const stored: StoredOrder = {
-        orderId: deposit.orderId,
-        destinationWalletAddress: deposit.destinationWalletAddress,
-        cryptoAmount: deposit.cryptoAmount,
-        tokenSymbol: deposit.tokenSymbol,
-        blockchainSymbol: deposit.blockchainSymbol,
-        fiatAmount: deposit.fiatAmount,
-        fiatCurrency: deposit.fiatCurrency,
-        expiresAt: deposit.expiresAt,
-        clockSkewMs: deposit.clockSkewMs,
-        executed,
-      };
+      // Field by field, the stored fields alone: whatever else a caller's object carries is never written.
+      const order: StoredOrder = { ...deposit, executed };
+      const stored = Object.fromEntries(Object.keys(STORED_FIELDS).map((name) => [name, order[name as keyof StoredOrder]]));
       try {
         sessionStore()?.setItem(key, JSON.stringify(stored));
       } catch {

@@ -7,7 +7,8 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { OffRampError } from '../../src/api/errors';
 import type { Order, Quote, Transaction } from '../../src/api/schemas';
 import { widgetEventProps } from '../../src/embed/events';
-import { exactOrigin, PROTOCOL_VERSION, readEmbedEvent, type EmbedConfig, type EmbedEvent, type EmbedEventType, type HostMessage } from '../../src/embed/protocol';
+import { readEmbedEvent } from '../../src/embed/eventCheck';
+import { exactOrigin, PROTOCOL_VERSION, type EmbedConfig, type EmbedEvent, type EmbedEventType, type HostMessage } from '../../src/embed/protocol';
 import { checkHostMessage, configProblems } from '../../src/embed/schemas';
 
 const ID = '0123456789abcdef';

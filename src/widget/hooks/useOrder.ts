@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { FINAL_STATUSES, type OrderStatus } from '../../api/contract';
 import { CLIENT_ERROR_CODES, isOffRampError, PROXY_ERRORS } from '../../api/errors';
+import { withLaterCalls } from '../../api/laterCalls';
 import { withMaskedBankAccount } from '../../api/masking';
 import type { OrderBody, Transaction } from '../../api/schemas';
 import { useProxyClient } from '../context';
@@ -102,7 +103,7 @@ export interface OrderLife {
  * order changes (see `OrderLife.tsx`), and its callbacks must be the latest.
  */
 export const useOrder = (options: { readonly current: UseOrderOptions }): OrderLife => {
-  const client = useProxyClient();
+  const client = withLaterCalls(useProxyClient());
   const queryClient = useQueryClient();
   const callbacks = options;
   const storage = () => orderStorage(options.current.proxyUrl);

@@ -1,6 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { cryptoAmountFor } from '../../api/chains';
 import type { ProxyClient } from '../../api/client';
+
+type QuoteCalls = Pick<ProxyClient, 'estimate' | 'lockQuote'>;
 import type { Quote } from '../../api/schemas';
 import { useProxyClient } from '../context';
 import { isRow, withErrorCatalogue } from '../errorViews';
@@ -25,7 +27,7 @@ export interface LockedQuote {
  * A fiat amount's rate, from an estimate. The docs disagree on whether an OFF_RAMP estimate takes
  * `fiatAmount`; if it is refused as input, the rate of one token is as good.
  */
-const estimateRate = async (client: ProxyClient, input: QuoteInput, signal: AbortSignal) => {
+const estimateRate = async (client: QuoteCalls, input: QuoteInput, signal: AbortSignal) => {
   const pair = {
     transactionType: 'OFF_RAMP' as const,
     fiatCurrency: input.fiatCurrency,
@@ -44,7 +46,7 @@ const estimateRate = async (client: ProxyClient, input: QuoteInput, signal: Abor
  * Locks a quote. Always with `cryptoAmount` (the one reading every page of the docs allows): a fiat
  * amount goes estimate → crypto amount → lock, and the quote's own `fiatAmount` is what is shown.
  */
-export const fetchLockedQuote = async (client: ProxyClient, input: QuoteInput, signal: AbortSignal): Promise<LockedQuote> => {
+export const fetchLockedQuote = async (client: QuoteCalls, input: QuoteInput, signal: AbortSignal): Promise<LockedQuote> => {
   const cryptoAmount =
     input.side === 'crypto' ? input.amount : cryptoAmountFor(input.amount, await estimateRate(client, input, signal), input.tokenSymbol);
   const { data, clockSkewMs } = await client.lockQuote(
@@ -60,7 +62,7 @@ export const fetchLockedQuote = async (client: ProxyClient, input: QuoteInput, s
   return { quote: data, clockSkewMs };
 };
 
-export const quoteQuery = (client: ProxyClient, input: QuoteInput | undefined) =>
+export const quoteQuery = (client: QuoteCalls, input: QuoteInput | undefined) =>
   queryOptions({
     queryKey: ['offramp', 'quote', input] as const,
     // A failure surfaces once the catalogue that describes it has loaded.

@@ -7,38 +7,26 @@
 import { createElement, memo, useSyncExternalStore, type ComponentProps } from 'react';
 import { loadAllEnglish } from '../../i18n';
 import type { OrderLife } from '../hooks/useOrder';
-import { lazyWithRetry, retryingLoad } from '../lazy';
+import { laterStylesheet } from '../../theme/styles';
+import { keptLoad, lazyWithRetry } from '../lazy';
 import type { StoredOrder } from '../orderStorage';
 
 type OrderLifeModule = typeof import('../OrderLife');
 
-let orderLife: OrderLifeModule | undefined;
-const orderLifeListeners = new Set<() => void>();
-const keepOrderLife = (module: OrderLifeModule) => {
-  orderLife = module;
-  for (const listener of orderLifeListeners) listener();
-  return module;
-};
-
 /** The order's life (`OrderLife.tsx`), downloaded with retries by the steps that need it. */
-const loadOrderLife = retryingLoad(
-  () => import('../OrderLife').then(keepOrderLife),
-  (module) => ('OrderHost' in module ? keepOrderLife(module as OrderLifeModule) : undefined),
+const orderLife = keptLoad(
+  () => import('../OrderLife'),
+  (module) => ('OrderHost' in module ? (module as OrderLifeModule) : undefined),
 );
 
-const subscribeOrderLife = (listener: () => void) => {
-  orderLifeListeners.add(listener);
-  return () => void orderLifeListeners.delete(listener);
-};
-
 /** The order's code once it has downloaded: whatever acts on an order (a step that shows one, its refusal) comes after that. */
-export const loadedOrderLife = () => orderLife;
+export const loadedOrderLife = orderLife.loaded;
 
-const loadedOrderHost = () => orderLife?.OrderHost;
+const loadedOrderHost = () => orderLife.loaded()?.OrderHost;
 
 /** The order's host (`OrderLife.tsx`) once it has downloaded, whichever step's download brought it; nothing before. */
 export const OrderLifeHost = memo(function OrderLifeHost(props: ComponentProps<OrderLifeModule['OrderHost']>) {
-  const OrderHost = useSyncExternalStore(subscribeOrderLife, loadedOrderHost, loadedOrderHost);
+  const OrderHost = useSyncExternalStore(orderLife.subscribe, loadedOrderHost, loadedOrderHost);
   return OrderHost ? createElement(OrderHost, props) : null;
 });
 
@@ -68,17 +56,20 @@ export const idleOrder = (resumed: StoredOrder | undefined): OrderLife => ({
   forget: ignore,
 });
 
-/** A step's code with the English sentences it shows (the first screen ships with its own alone). */
+/**
+ * A step's code with the English sentences it shows and the stylesheet's later rules (the first
+ * screen ships with its own alone).
+ */
 const withSentences =
   <Module>(load: () => Promise<Module>) =>
   () =>
-    Promise.all([load(), loadAllEnglish()]).then(([module]) => module);
+    Promise.all([load(), loadAllEnglish(), laterStylesheet.load()]).then(([module]) => module);
 
 /** A step that acts on the order: its code waits for the order's too. */
 const withOrder =
   <Module>(load: () => Promise<Module>) =>
   () =>
-    Promise.all([load(), loadOrderLife()]).then(([module]) => module);
+    Promise.all([load(), orderLife.load()]).then(([module]) => module);
 
 export const BankStep = lazyWithRetry(withSentences(() => import('./BankStep')));
 export const ReviewStep = lazyWithRetry(withSentences(withOrder(() => import('./ReviewStep'))));
