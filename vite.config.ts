@@ -161,6 +161,8 @@ export default defineConfig(({ mode }) => ({
           globals: true,
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          // One warmed demo dev server for every file (inject('demoUrl')).
+          globalSetup: ['./test/e2e/demoServer.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
