@@ -200,6 +200,10 @@ export default defineConfig(({ mode }) => ({
           globals: true,
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          // One demo dev server for every file (inject('demoUrl')).
+          globalSetup: ['./test/e2e/demoServer.ts'],
+          // A worker imports Playwright, axe and the helpers once for all its files.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

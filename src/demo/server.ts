@@ -54,6 +54,11 @@ const demoUserId = (request: Request): string | undefined => {
 export interface OffRampDevServerOptions {
   /** Variables to use instead of `.env` and the environment (tests). */
   env?: Record<string, string | undefined>;
+  /**
+   * The proxy's rate limits (see `createOffRampProxy`); default its own. The demo signs every
+   * browser in as one of three users: many browsers checking out at once (a test run) lift them.
+   */
+  rateLimits?: OffRampProxyOptions['rateLimits'];
 }
 
 type Env = Record<string, string | undefined>;
@@ -155,7 +160,13 @@ const listener = (handler: (request: Request, env?: unknown) => Response | Promi
   // overrideGlobalObjects: false, so Vite's process keeps Node's own Request and Response.
   getRequestListener(handler, { overrideGlobalObjects: false });
 
-const mount = (middlewares: Connect.Server, env: Env, logger: Logger, origin: () => string | undefined) => {
+const mount = (
+  middlewares: Connect.Server,
+  env: Env,
+  rateLimits: OffRampProxyOptions['rateLimits'],
+  logger: Logger,
+  origin: () => string | undefined,
+) => {
   const sandbox = createSandbox();
   const realApi = realApiOf(env);
   // Made at the first request: only then does the server know its port, so the proxy can reach /sandbox.
@@ -173,6 +184,7 @@ const mount = (middlewares: Connect.Server, env: Env, logger: Logger, origin: ()
     return (proxy = createOffRampProxy({
       ...(realApi ?? sandboxUpstream(sandbox, origin())),
       premiumSpread: DEMO_PREMIUM_SPREAD,
+      rateLimits,
       logger: viteLogger(logger),
     }));
   };
@@ -199,11 +211,11 @@ export function offRampDevServer(options: OffRampDevServerOptions = {}): Plugin 
     },
     configureServer(server) {
       const https = Boolean(server.config.server.https);
-      mount(server.middlewares, env, server.config.logger, () => ownOrigin(server.httpServer?.address(), https));
+      mount(server.middlewares, env, options.rateLimits, server.config.logger, () => ownOrigin(server.httpServer?.address(), https));
     },
     configurePreviewServer(server) {
       const https = Boolean(server.config.preview.https);
-      mount(server.middlewares, env, server.config.logger, () => ownOrigin(server.httpServer.address(), https));
+      mount(server.middlewares, env, options.rateLimits, server.config.logger, () => ownOrigin(server.httpServer.address(), https));
     },
   };
 }

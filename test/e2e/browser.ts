@@ -1,29 +1,14 @@
 /**
- * Starts the demo's dev server (widget + proxy + sandbox over HTTP) and Debian's Chromium,
- * for end-to-end tests in a real browser.
+ * Debian's Chromium against the demo's dev server (widget + proxy + sandbox over HTTP), for
+ * end-to-end tests in a real browser.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
-import { createServer, type ViteDevServer } from 'vite';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export async function startDemo(): Promise<{ server: ViteDevServer; url: string }> {
-  const server = await createServer({
-    configFile: 'vite.config.ts',
-    logLevel: 'error',
-    server: { host: '127.0.0.1', port: 0, strictPort: false },
-  });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new Error('the dev server has no port');
-  return { server, url: `http://127.0.0.1:${address.port}/` };
-}
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -37,25 +22,35 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
- * The demo's dev server and one Chromium for a test file: started before its tests, closed after
- * them. Read `url` and `browser` inside the tests.
+ * Closes the pages a test opened once it ends: a page left open keeps counting its quote down and
+ * polling its order while the file's later tests run.
+ */
+export function closePagesAfterEach(browser: () => Browser | undefined): void {
+  afterEach(async () => {
+    await Promise.all(browser()?.contexts().map((context) => context.close()) ?? []);
+  });
+}
+
+/** The demo's dev server, one for every file of the project, started and warmed by its global setup (demoServer.ts). */
+export const demoUrl = (): string => inject('demoUrl');
+
+/**
+ * The demo's page and one Chromium for a test file: started before its tests, closed after them.
+ * Read `browser` inside the tests. The server, and so the sandbox, is every file's: a test reads
+ * only its own orders.
  */
 export function demoInChromium(): { readonly url: string; readonly browser: Browser } {
-  let server: ViteDevServer | undefined;
-  let url = '';
+  const url = demoUrl();
   let browser: Browser | undefined;
   beforeAll(async () => {
-    ({ server, url } = await startDemo());
     browser = await launchChromium();
   });
+  closePagesAfterEach(() => browser);
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
   });
   return {
-    get url() {
-      return url;
-    },
+    url,
     get browser() {
       if (!browser) throw new Error('Chromium is not running: read it inside a test');
       return browser;
@@ -82,29 +77,4 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function axePageViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
-
-/**
- * The demo's dev server with a dependency cache of its own, removed on close: another dev server or
- * build on the machine cannot re-optimize the shared cache under its pages (Vite then answers 504 to
- * the replaced modules and reloads every page, frames included, in the middle of a flow).
- */
-export async function startDemoWithOwnCache(): Promise<{ url: string; close: () => Promise<void> }> {
-  const cacheDir = mkdtempSync(join('node_modules', '.vite-e2e-'));
-  const server = await createServer({
-    configFile: 'vite.config.ts',
-    logLevel: 'error',
-    cacheDir,
-    server: { host: '127.0.0.1', port: 0, strictPort: false },
-  });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new Error('the dev server has no port');
-  return {
-    url: `http://127.0.0.1:${address.port}/`,
-    close: async () => {
-      await server.close();
-      rmSync(cacheDir, { recursive: true, force: true });
-    },
-  };
 }

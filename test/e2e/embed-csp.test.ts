@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbedEvent } from '../../src/embed/protocol';
 import { servePartnerSite, type PartnerSite } from '../embed/partnerSite';
 import { embedPageHeaders, readmeEmbedTokens } from '../embed/readme';
-import { launchChromium } from './browser';
+import { closePagesAfterEach, launchChromium } from './browser';
 
 const SHOTS = 'test-results/screenshots';
 /** How long a condition may take to come true: far beyond need, on a busy machine too. */
@@ -52,6 +52,8 @@ describe('the built embed under a strict Content-Security-Policy', () => {
     browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
+
+  closePagesAfterEach(() => browser);
 
   afterAll(async () => {
     await browser?.close();

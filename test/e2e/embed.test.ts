@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbedEvent } from '../../src/embed/protocol';
 import { PALETTES } from '../../src/theme';
 import type {} from '../embed/host';
-import { axePageViolations, launchChromium, startDemoWithOwnCache } from './browser';
+import { axePageViolations, closePagesAfterEach, demoUrl, launchChromium } from './browser';
 
 const SHOTS = 'test-results/screenshots';
 /** How long a condition may take to come true: far beyond need, on a busy machine too. */
@@ -23,24 +23,22 @@ const computedRgb = (hex: string) => `rgb(${[1, 3, 5].map((at) => parseInt(hex.s
 type HostPage = Page & { problems: string[] };
 
 describe('the embed in Chromium, framed across origins', () => {
-  let closeServer: (() => Promise<void>) | undefined;
   let browser: Browser;
   let hostUrl: string;
   let embedUrl: string;
 
   beforeAll(async () => {
-    const { url, close } = await startDemoWithOwnCache();
-    closeServer = close;
-    const { port } = new URL(url);
+    const { port } = new URL(demoUrl());
     hostUrl = `http://127.0.0.1:${port}/test/embed/host.html`;
     embedUrl = `http://localhost:${port}/embed.html`;
     browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });
 
+  closePagesAfterEach(() => browser);
+
   afterAll(async () => {
     await browser?.close();
-    await closeServer?.();
   });
 
   const open = async (width: number): Promise<HostPage> => {

@@ -86,10 +86,21 @@ createRoot(document.getElementById('root')).render(
 let work: string;
 let tarball: string;
 let browser: Browser;
+/** Each app's folder, once installed. */
+let installed: Map<string, Promise<string>>;
 
 beforeAll(async () => {
   work = temporaryFolder('offramp-partner');
   tarball = await packedPackage();
+  // The apps install side by side: an install waits on the disk and npm's cache far more than it computes.
+  installed = new Map(
+    APPS.map(({ name, dependencies }) => {
+      const app = join(work, name.replace(/\W+/g, '-'));
+      return [name, installApp(app, { ...dependencies, [PACKAGE_NAME]: `file:${tarball}` }).then(() => app)];
+    }),
+  );
+  // A failed install is reported by its app's tests (below), not as an unhandled rejection before them.
+  for (const install of installed.values()) install.catch(() => undefined);
   browser = await launchChromium();
 }, SETUP);
 
@@ -106,12 +117,11 @@ describe('the packed package', () => {
   }, SETUP);
 });
 
-describe.each(APPS)('a Vite React app on $name', ({ name, major, dependencies, locale, words, skipLibCheck }) => {
+describe.each(APPS)('a Vite React app on $name', ({ name, major, locale, words, skipLibCheck }) => {
   let app: string;
 
   beforeAll(async () => {
-    app = join(work, name.replace(/\W+/g, '-'));
-    await installApp(app, { ...dependencies, [PACKAGE_NAME]: `file:${tarball}` });
+    app = await installed.get(name)!;
   }, SETUP);
 
   it(`installs React ${major} beside the widget`, () => {

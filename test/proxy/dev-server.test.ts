@@ -12,7 +12,7 @@ import { createServer, preview, type Plugin, type PreviewServer, type ViteDevSer
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PATHS, HEADERS } from '../../src/api/contract';
 import { API_ERRORS, errorBody } from '../../src/api/errors';
-import { offRampDevServer } from '../../src/demo/server';
+import { offRampDevServer, type OffRampDevServerOptions } from '../../src/demo/server';
 import { DEMO_WEBHOOKS_PATH } from '../../src/demo/settings';
 import { DEMO_CONTROL_PATH, DEMO_USER_COOKIE } from '../../src/demo/settings';
 import { createSandbox, SANDBOX_FIXTURES as F } from '../../src/sandbox';
@@ -39,12 +39,12 @@ const tempDir = (prefix: string) => {
 afterAll(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** A bare dev server with only the plugin (and `before` it, a test's own); `env` stands in for `.env`. */
-const startDev = async (env: Record<string, string>, before: Plugin[] = []) => {
+const startDev = async (env: Record<string, string>, before: Plugin[] = [], options: Omit<OffRampDevServerOptions, 'env'> = {}) => {
   const server = await createServer({
     configFile: false,
     root: tempDir('offramp-dev-'),
     logLevel: 'silent',
-    plugins: [...before, offRampDevServer({ env })],
+    plugins: [...before, offRampDevServer({ ...options, env })],
     server: { host: '127.0.0.1', port: 0, ws: false },
   });
   await server.listen();
@@ -177,6 +177,18 @@ describe('offRampDevServer with OFFRAMP_API_BASE, OFFRAMP_API_KEY and OFFRAMP_US
     expect(answer.status).toBe(201);
     expect((await answer.json()).data.userId).toBe(F.otherPartnerUserId);
     expect(staging.orders()).toHaveLength(1);
+  });
+});
+
+describe('offRampDevServer({ rateLimits })', () => {
+  it("gives the proxy the limits it is given, instead of the proxy's own", async () => {
+    const { server, base } = await startDev({}, [], { rateLimits: { quotes: { perUser: 1 } } });
+    try {
+      expect((await fetch(`${base}/proxy${API_PATHS.quotes}`, json(QUOTE))).status).toBe(201);
+      expect((await fetch(`${base}/proxy${API_PATHS.quotes}`, json(QUOTE))).status).toBe(429);
+    } finally {
+      await server.close();
+    }
   });
 });
 
