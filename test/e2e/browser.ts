@@ -7,6 +7,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+// The type of `inject('demoUrl')`, declared beside the global setup that provides it.
+import type {} from './demoServer';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
