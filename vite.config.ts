@@ -150,8 +150,8 @@ export default defineConfig(({ mode }) => ({
     // core (Vitest's default leaves one core idle).
     maxWorkers: '100%',
     // Waits are for conditions; a test or hook gives up only far beyond what a busy machine needs.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     projects: [
       // Without isolation between files, each worker imports the sources and the libraries once
       // for all its files, not once per file, and its files share one jsdom document. A file
@@ -204,8 +204,8 @@ export default defineConfig(({ mode }) => ({
           globalSetup: ['./test/e2e/demoServer.ts'],
           // A worker imports Playwright, axe and the helpers once for all its files.
           isolate: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

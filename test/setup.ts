@@ -21,7 +21,7 @@ beforeAll(() =>
 
 // Waits are for conditions, never a time budget: on a busy machine a step may take seconds to show,
 // so give up only far beyond what any condition needs. Time-based behaviour runs on a fake clock.
-configure({ asyncUtilTimeout: 20_000 });
+configure({ asyncUtilTimeout: 40_000 });
 
 /** The real `setTimeout`, which a test's fake clock does not replace. */
 const realSetTimeout = globalThis.setTimeout;
