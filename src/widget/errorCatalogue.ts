@@ -6,6 +6,7 @@
  */
 import { API_ERRORS, CLIENT_ERROR_CODES, isOffRampError, type ApiErrorName, type ApiErrorRow, type OffRampError } from '../api/errors';
 import type { MessageKey, Params, Translator } from '../i18n';
+import { genericErrorView } from './errorViews';
 
 /**
  * Where an error shows: on a field of the amount step, on the bank step, on the review step, as
@@ -174,11 +175,11 @@ const rangeParams = (error: OffRampError, i18n: Translator, context: ErrorContex
 };
 
 export const describeError = (error: unknown, i18n: Translator, context: ErrorContext): ErrorView => {
-  if (!isOffRampError(error)) return { key: 'error.generic', params: { code: 'UNEXPECTED' }, place: 'here', remedy: 'retry', code: 'UNEXPECTED' };
+  if (!isOffRampError(error)) return genericErrorView(error);
   const { entry: found } = lookUp(error);
   const chosen = (context.operation === 'quote' && found?.onQuote) || (context.operation === 'deposit' && found?.onDeposit) || found;
   const base = { code: error.code, ...(error.requestId ? { requestId: error.requestId } : {}) };
-  if (!chosen) return { ...base, key: 'error.generic', params: { code: error.code }, place: 'here', remedy: 'retry' };
+  if (!chosen) return genericErrorView(error);
   if (chosen.message !== 'error.amountRange') return { ...base, key: chosen.message, place: chosen.place, remedy: chosen.remedy };
   const params = rangeParams(error, i18n, context);
   if (!params) return { ...base, key: 'error.amountOutOfRange', place: chosen.place, remedy: chosen.remedy };

@@ -3,18 +3,17 @@
  * failure that needs them, not at start: a request's failure waits for them before it surfaces
  * (`withErrorCatalogue`), so every render that describes an error finds the catalogue loaded.
  */
-import type { ApiErrorName } from '../api/errors';
+import { isOffRampError, type ApiErrorName } from '../api/errors';
 import { loadAllEnglish } from '../i18n';
 import type * as Catalogue from './errorCatalogue';
-import { retryingLoad } from './lazy';
+import { keptLoad } from './lazy';
 
-let catalogue: typeof Catalogue | undefined;
-const keep = (module: typeof Catalogue) => (catalogue = module);
-
-export const loadErrorCatalogue = retryingLoad(
-  () => Promise.all([import('./errorCatalogue'), loadAllEnglish()]).then(([module]) => keep(module)),
-  (module) => ('describeError' in module ? keep(module as typeof Catalogue) : undefined),
+const catalogue = keptLoad(
+  () => Promise.all([import('./errorCatalogue'), loadAllEnglish()]).then(([module]) => module),
+  (module) => ('describeError' in module ? (module as typeof Catalogue) : undefined),
 );
+
+export const loadErrorCatalogue = catalogue.load;
 
 /**
  * A request's failure, passed on once the catalogue that describes it has loaded (or could not be);
@@ -29,16 +28,22 @@ export const withErrorCatalogue = async <T>(request: Promise<T>, signal?: AbortS
   }
 };
 
-/** What an error shows (see `errorCatalogue.ts`); the generic sentence with its code if the catalogue could not be downloaded. */
-export const describeError: typeof Catalogue.describeError = (error, i18n, context) => {
-  if (catalogue) return catalogue.describeError(error, i18n, context);
-  const code = (error as { code?: unknown } | undefined)?.code;
-  const shown = typeof code === 'string' ? code : 'UNEXPECTED';
-  return { key: 'error.generic', params: { code: shown }, place: 'here', remedy: 'retry', code: shown };
+/**
+ * The generic sentence, with the failure's code and its support reference: what a failure shows
+ * when no row of the catalogue describes it, or when the catalogue could not be downloaded.
+ */
+export const genericErrorView = (error: unknown): Catalogue.ErrorView => {
+  const code = isOffRampError(error) ? error.code : 'UNEXPECTED';
+  const requestId = isOffRampError(error) ? error.requestId : undefined;
+  return { key: 'error.generic', params: { code }, place: 'here', remedy: 'retry', code, ...(requestId ? { requestId } : {}) };
 };
 
+/** What an error shows (see `errorCatalogue.ts`); the generic view if the catalogue could not be downloaded. */
+export const describeError: typeof Catalogue.describeError = (error, i18n, context) =>
+  catalogue.loaded()?.describeError(error, i18n, context) ?? genericErrorView(error);
+
 /** The range a refusal names (see `errorCatalogue.ts`); none known if the catalogue could not be downloaded. */
-export const refusedRange: typeof Catalogue.refusedRange = (error) => catalogue?.refusedRange(error);
+export const refusedRange: typeof Catalogue.refusedRange = (error) => catalogue.loaded()?.refusedRange(error);
 
 /**
  * Whether a failure is the contract's row `name`, by its code. Asked on a failure only, so it waits
@@ -47,5 +52,5 @@ export const refusedRange: typeof Catalogue.refusedRange = (error) => catalogue?
  */
 export const isRow = async (error: unknown, name: ApiErrorName): Promise<boolean> => {
   await loadErrorCatalogue().catch(() => undefined);
-  return catalogue !== undefined && catalogue.isRow(error, name);
+  return catalogue.loaded()?.isRow(error, name) ?? false;
 };

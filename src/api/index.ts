@@ -1,5 +1,0 @@
-export * from './chains';
-export * from './contract';
-export * from './errors';
-export * from './schemas';
-export * from './client';
