@@ -1,6 +1,8 @@
 /**
  * The embed page's run-time check of what the host sends (`configure`, `update`): one check per
- * field of protocol.ts's types, which the compiler holds to them. Written out rather than in zod:
+ * field of protocol.ts's types. The compiler holds the table to the types' field names (one missing
+ * or too many does not compile); each check's kind is written beside them by hand, and tested
+ * (test/embed/protocol.test.ts). Written out rather than in zod:
  * the embed page checks the host's first message before the widget can show, so a schema library
  * here would be part of the page's start.
  */

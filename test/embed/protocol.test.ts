@@ -3,7 +3,7 @@
  * embed page's check of what the host sends, exact origins, and the widget's events as
  * the embed page maps them (no bank detail, no name).
  */
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OffRampError } from '../../src/api/errors';
 import type { Order, Quote, Transaction } from '../../src/api/schemas';
 import { widgetEventProps } from '../../src/embed/events';
@@ -138,10 +138,8 @@ describe("the embed page's check of what the host sends", () => {
     expect(configProblems({ locale: 'es' }, true)).toEqual([]);
   });
 
-  it('hands on the message it checked, typed as the protocol names it', () => {
-    const checked = checkHostMessage(message('configure', config));
-    expect(checked.message).toEqual(message('configure', config));
-    expectTypeOf(checked.message).toEqualTypeOf<HostMessage | undefined>();
+  it('hands on the message it checked, unchanged', () => {
+    expect(checkHostMessage(message('configure', config)).message).toEqual(message('configure', config));
   });
 });
 
