@@ -7,7 +7,7 @@ import { LANGUAGES, loadAllEnglish, loadCatalogue } from '../src/i18n';
 
 // Catalogues, rails, the API's schemas, the form's and the order's life load on demand (the
 // end-to-end tests load them so, in Chromium); these tests are about what they say and check, so
-// load them first.
+// load them first (a module imported here, its download in a test resolves at once).
 beforeAll(() =>
   Promise.all([
     ...LANGUAGES.map(loadCatalogue),

@@ -105,7 +105,6 @@ export interface OrderLife {
 export const useOrder = (options: { readonly current: UseOrderOptions }): OrderLife => {
   const client = withLaterCalls(useProxyClient());
   const queryClient = useQueryClient();
-  const callbacks = options;
   const storage = () => orderStorage(options.current.proxyUrl);
 
   const [deposit, setDeposit] = useState<Deposit | undefined>(() => options.current.resumed);
@@ -148,15 +147,15 @@ export const useOrder = (options: { readonly current: UseOrderOptions }): OrderL
           };
           setDeposit(placed);
           setExecuted(false);
-          if (callbacks.current.resume) storage().write(placed, false);
-          callbacks.current.onPlaced();
+          if (options.current.resume) storage().write(placed, false);
+          options.current.onPlaced();
           const { clockSkewMs: _skew, ...submitted } = placed;
-          callbacks.current.onSubmitted?.({ ...submitted, order: withMaskedBankAccount(data) });
+          options.current.onSubmitted?.({ ...submitted, order: withMaskedBankAccount(data) });
         },
         onError: (error) => {
           attempt.unresolved = outcomeUnknown(error);
           setPending(attempt.unresolved ? attempt.quote : undefined);
-          callbacks.current.onRefused(error);
+          options.current.onRefused(error);
         },
       },
     );
@@ -208,17 +207,17 @@ export const useOrder = (options: { readonly current: UseOrderOptions }): OrderL
     const previousStatus = lastStatus.current;
     if (previousStatus === status) return;
     lastStatus.current = status;
-    callbacks.current.onStatusChange?.({ orderId, status, previousStatus });
-    if (status === 'COMPLETED') callbacks.current.onComplete?.({ ...transaction, ...withMaskedBankAccount(transaction) });
+    options.current.onStatusChange?.({ orderId, status, previousStatus });
+    if (status === 'COMPLETED') options.current.onComplete?.({ ...transaction, ...withMaskedBankAccount(transaction) });
     // A finished order is forgotten: a reload then starts a new checkout.
     if (isEnding(status)) storage().forget();
-    if (!WAITING_STATUSES.includes(status)) callbacks.current.onMovedOn();
+    if (!WAITING_STATUSES.includes(status)) options.current.onMovedOn();
     // `storage` reads the options of the moment: not a dependency.
-  }, [orderId, status, transaction, callbacks]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [orderId, status, transaction, options]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
-    if (isOffRampError(reading.error)) callbacks.current.onError?.(reading.error);
-  }, [reading.error, callbacks]);
+    if (isOffRampError(reading.error)) options.current.onError?.(reading.error);
+  }, [reading.error, options]);
 
   const refresh = useCallback(() => {
     if (orderId) void queryClient.invalidateQueries({ queryKey: ['offramp', 'order', orderId] });
@@ -232,13 +231,13 @@ export const useOrder = (options: { readonly current: UseOrderOptions }): OrderL
     retryDelay,
     onSuccess: () => {
       setExecuted(true);
-      if (deposit && callbacks.current.resume) storage().write(deposit, true);
+      if (deposit && options.current.resume) storage().write(deposit, true);
       unchangedReads.current = 0;
       refresh();
-      callbacks.current.onMovedOn();
+      options.current.onMovedOn();
     },
     onError: (error) => {
-      if (isOffRampError(error)) callbacks.current.onError?.(error);
+      if (isOffRampError(error)) options.current.onError?.(error);
     },
   });
   const execute = (transactionHash?: string) => {
@@ -265,7 +264,7 @@ export const useOrder = (options: { readonly current: UseOrderOptions }): OrderL
     mutationFn: (id: string) => client.cancel(id),
     onSettled: () => refresh(),
     onError: (error) => {
-      if (isOffRampError(error)) callbacks.current.onError?.(error);
+      if (isOffRampError(error)) options.current.onError?.(error);
     },
   });
 

@@ -1,13 +1,13 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { cryptoAmountFor } from '../../api/chains';
 import type { ProxyClient } from '../../api/client';
-
-type QuoteCalls = Pick<ProxyClient, 'estimate' | 'lockQuote'>;
 import type { Quote } from '../../api/schemas';
 import { useProxyClient } from '../context';
 import { isRow, withErrorCatalogue } from '../errorViews';
 import { QUOTE_ATTEMPTS, retryDelay, retryWhile } from '../retry';
 import type { AmountSide } from '../form';
+
+type QuoteCalls = Pick<ProxyClient, 'estimate' | 'lockQuote'>;
 
 export interface QuoteInput {
   side: AmountSide;

@@ -1,8 +1,8 @@
 /**
  * The steps after the amount, downloaded on demand (see `lazyWithRetry`): a partner's page loads
  * the amount step alone, and each later step is fetched on intent, while the user is still on the
- * step before it. The order's life downloads with the steps that act on it: from the bank step on,
- * or at once for an order resumed after a reload.
+ * step before it. The order's life downloads with the steps that act on it, from the review step on
+ * (fetched while the bank step shows), or at once for an order resumed after a reload.
  */
 import { createElement, memo, useSyncExternalStore, type ComponentProps } from 'react';
 import { loadAllEnglish } from '../../i18n';
