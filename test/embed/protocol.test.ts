@@ -8,7 +8,7 @@ import { OffRampError } from '../../src/api/errors';
 import type { Order, Quote, Transaction } from '../../src/api/schemas';
 import { widgetEventProps } from '../../src/embed/events';
 import { readEmbedEvent } from '../../src/embed/eventCheck';
-import { exactOrigin, PROTOCOL_VERSION, type EmbedConfig, type EmbedEvent, type EmbedEventType, type HostMessage } from '../../src/embed/protocol';
+import { exactOrigin, PROTOCOL_VERSION, type EmbedConfig, type EmbedEvent, type EmbedEventType } from '../../src/embed/protocol';
 import { checkHostMessage, configProblems } from '../../src/embed/schemas';
 
 const ID = '0123456789abcdef';
