@@ -93,9 +93,15 @@ describe('the embed in Chromium, framed across origins', () => {
   it('completes the Mexico path in a 320 px frame sized to each step: ready, quote, submitted in order, then the status', async () => {
     const page = await open(320);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    const proxied: { url: string; authorization: string | undefined }[] = [];
-    page.on('request', async (request) => {
-      if (new URL(request.url()).pathname.startsWith('/proxy/')) proxied.push({ url: request.url(), authorization: (await request.allHeaders()).authorization });
+    // Headers are read as the requests go; a poll still in flight when the page closes cannot be
+    // read, so a failed read is recorded (and fails the check below) instead of rejecting unheard.
+    const proxiedReads: Promise<{ url: string; authorization: string | undefined }>[] = [];
+    page.on('request', (request) => {
+      if (!new URL(request.url()).pathname.startsWith('/proxy/')) return;
+      proxiedReads.push(request.allHeaders().then(
+        (headers) => ({ url: request.url(), authorization: headers.authorization }),
+        (error: Error) => ({ url: request.url(), authorization: `unread: ${error.message}` }),
+      ));
     });
     await mountEmbed(page, 'first', { locale: 'en', sessionToken: SESSION_TOKEN });
     const frame = page.frameLocator('#first iframe');
@@ -138,6 +144,7 @@ describe('the embed in Chromium, framed across origins', () => {
     expect(JSON.stringify(events)).not.toContain('Santander');
 
     // The session token reached the proxy as a header on every request, and never in a URL.
+    const proxied = await Promise.all(proxiedReads);
     expect(proxied.length).toBeGreaterThan(2);
     expect(new Set(proxied.map((request) => request.authorization))).toEqual(new Set([`Bearer ${SESSION_TOKEN}`]));
     for (const { url } of proxied) expect(url).not.toContain(SESSION_TOKEN);
