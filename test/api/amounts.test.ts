@@ -9,10 +9,12 @@ describe('a fiat amount as the crypto amount a locked quote is asked with', () =
       fc.property(fc.integer({ min: 2_000, max: 100_000_000 }), fc.integer({ min: 1_000, max: 60_000_000 }), fc.constantFrom('USDC', 'ETH'), (cents, micros, token) => {
         const [fiat, rate] = [cents / 100, micros / 1_000_000];
         fc.pre(fiat / rate <= 100_000); // twice the largest token amount an order may have
-        const crypto = cryptoAmountFor(fiat, rate, token);
-        const unit = 10 ** -tokenDecimals(token);
-        expect(crypto * rate).toBeGreaterThanOrEqual(fiat - 1e-9);
-        expect(crypto - fiat / rate).toBeLessThan(unit + 1e-12);
+        const decimals = tokenDecimals(token);
+        // Checked in integers: crypto × rate ≥ fiat, and one unit of the last decimal less is < fiat.
+        const units = BigInt(cryptoAmountFor(fiat, rate, token).toFixed(decimals).replace('.', ''));
+        const fiatScaled = BigInt(cents) * 10n ** BigInt(decimals + 4);
+        expect(units * BigInt(micros) >= fiatScaled).toBe(true);
+        expect((units - 1n) * BigInt(micros) < fiatScaled).toBe(true);
       }),
       { numRuns: 2_000 },
     );
@@ -26,5 +28,15 @@ describe('a fiat amount as the crypto amount a locked quote is asked with', () =
     // 520287.52 / 37.500003 is 13874.33275672004…: the ETH amount ends in …673, not …672.
     expect(cryptoAmountFor(520_287.52, 37.500003, 'ETH')).toBe(13_874.33275673);
     expect(cryptoAmountFor(1.5e-7, 1e-7, 'USDC')).toBe(1.5);
+  });
+
+  it('is exact where a check in floating point is not', () => {
+    // 926379.74 / 28.031122 is 33048.2575759900014…: the amount is …57600, a hair under one unit
+    // above the quotient, which a difference taken in doubles sees as just over one unit.
+    for (const [cents, micros] of [[92_637_974, 28_031_122], [73_304_832, 9_606_647], [99_999_984, 22_246_783]]) {
+      const units = BigInt(cryptoAmountFor(cents / 100, micros / 1_000_000, 'ETH').toFixed(8).replace('.', ''));
+      expect(units * BigInt(micros) >= BigInt(cents) * 10n ** 12n).toBe(true);
+      expect((units - 1n) * BigInt(micros) < BigInt(cents) * 10n ** 12n).toBe(true);
+    }
   });
 });
