@@ -1,5 +1,11 @@
 import type { Preview } from '@storybook/react-vite';
+import { configure } from 'storybook/test';
+import { WAIT } from '../stories/flow';
 import { VIEWPORTS } from '../stories/viewports';
+
+// Every wait of a play function, `findBy…` and `waitFor` alike, gives a busy machine as long as the
+// waits that name WAIT: the library's default second is shorter than a lazily loaded step can take.
+configure({ asyncUtilTimeout: WAIT.timeout });
 
 const preview: Preview = {
   parameters: {

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { build, minifySync } from 'vite';
+import { QUOTE_DEBOUNCE_MS } from '../src/widget/steps/AmountStep';
 import { importFromApp, PACKAGE_NAME, type BuiltPage, type PartnerServer } from '../test/package/consumer';
 
 /** min+gzip -9 of code that is already minified. */
@@ -165,6 +166,8 @@ const recorded = (page: Page) =>
     return { commits: seen.renderedPerCommit.length, widgetCommits: seen.widgetCommits, quotes: seen.quotesShown.length };
   });
 /** Resolves after the next frame has been drawn: the commits a key press caused have happened by then. */
+const FRAME_MS = 16;
+
 const nextFrame = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
 
 export interface Keystrokes {
@@ -184,25 +187,34 @@ export async function typeAmount(browser: Browser, server: PartnerServer, amount
   const page = await freshPage(browser);
   try {
     await page.addInitScript(RENDER_RECORDER);
+    // The page's timers on a clock of the bench's: however slowly the keys arrive through the
+    // browser's protocol, the typist is a quick one (no debounce runs out between keys).
+    await page.clock.install();
     await page.goto(server.url);
     const field = page.getByLabel('Amount', { exact: true });
     await field.waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     await field.focus();
     await nextFrame(page);
+    await page.clock.pauseAt(await page.evaluate(() => Date.now()));
     const requestsBefore = server.requests.length;
     const commits: number[] = [];
     const rendered: string[][] = [];
     for (const key of amount) {
       const before = await recorded(page);
       await page.keyboard.press(key);
-      await nextFrame(page);
+      // One frame of the page's clock per key.
+      const framed = nextFrame(page);
+      await page.clock.runFor(FRAME_MS);
+      await framed;
       const after = await recorded(page);
       commits.push(after.widgetCommits - before.widgetCommits);
       rendered.push(
         await page.evaluate((from) => (window as unknown as Recorded).renderedPerCommit.slice(from).flat(), before.commits),
       );
     }
+    await page.clock.runFor(QUOTE_DEBOUNCE_MS);
+    await page.clock.resume();
     await page.waitForFunction(() => (window as unknown as Recorded).quotesShown.length > 0, undefined, { timeout: 60_000 });
     await nextFrame(page);
     const quoteRequests = server.requests.slice(requestsBefore).filter((path) => path.endsWith('/quotes')).length;

@@ -29,7 +29,7 @@ export const Paid: Story = {
     await followToTheEnd(context);
     const { canvas, args } = context;
     await expect(await canvas.findByText(/ paid into the account ending 7120\.$/, {}, WAIT)).toBeVisible();
-    await waitFor(() => expect(args.onComplete).toHaveBeenCalledWith(expect.objectContaining({ status: 'COMPLETED', cryptoAmount: 1.01 })));
+    await waitFor(() => expect(args.onComplete).toHaveBeenCalledWith(expect.objectContaining({ status: 'COMPLETED', cryptoAmount: 1.01 })), WAIT);
   },
 };
 

@@ -74,7 +74,7 @@ export const WholeFlow: Story = {
     await step("I've sent it: followed to the payout", async () => {
       await sendIt(context);
       await canvas.findByText(/paid into the account ending 7120/, {}, WAIT);
-      await waitFor(() => expect(args.onComplete).toHaveBeenCalledTimes(1));
+      await waitFor(() => expect(args.onComplete).toHaveBeenCalledTimes(1), WAIT);
       await expect(args.onStepChange).toHaveBeenNthCalledWith(1, 'bank');
     });
     await heading(context, 'status');

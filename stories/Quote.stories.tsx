@@ -35,9 +35,12 @@ export const CountingDown: Story = {
   },
 };
 
-/** The quote ran out on the review step (a 3-second quote): Confirm is off, and a new quote is offered. */
+/**
+ * The quote ran out on the review step (a 10-second quote, long enough to reach the review on a
+ * busy machine): Confirm is off, and a new quote is offered.
+ */
 export const ExpiredOnReview: Story = {
-  parameters: { backend: { settings: { quoteLifetimeMs: 3_000 } } satisfies StoryBackendOptions },
+  parameters: { backend: { settings: { quoteLifetimeMs: 10_000 } } satisfies StoryBackendOptions },
   play: async (context) => {
     await toReviewWithSavedAccount(context);
     const { canvas } = context;

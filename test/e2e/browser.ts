@@ -29,7 +29,11 @@ export async function launchChromium(): Promise<Browser> {
  */
 export function closePagesAfterEach(browser: () => Browser | undefined): void {
   afterEach(async () => {
-    await Promise.all(browser()?.contexts().map((context) => context.close()) ?? []);
+    const contexts = browser()?.contexts() ?? [];
+    // A request still held by a route handler when its page closes would reject unheard: the
+    // handlers go first, and what they were handling is let go quietly.
+    await Promise.all(contexts.flatMap((context) => context.pages()).map((page) => page.unrouteAll({ behavior: 'ignoreErrors' })));
+    await Promise.all(contexts.map((context) => context.close()));
   });
 }
 

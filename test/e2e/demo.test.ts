@@ -116,6 +116,7 @@ describe('the demo page in Chromium', () => {
     await page.keyboard.type('014680260346007120');
     await tabTo('Continue');
     await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Confirm' }).waitFor(); // the review step has shown
     await tabTo('Confirm');
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: 'Deposit address' }).waitFor();

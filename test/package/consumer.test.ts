@@ -29,7 +29,10 @@ import {
 const run = promisify(execFile);
 /** How long a condition may take to come true: far beyond need, on a busy machine too. */
 const UNTIL = 30_000;
-/** Packing builds the package; each app installs from npm's cache, or the registry on a new machine. */
+/**
+ * What a test that starts programs of its own (packing, installs, builds, a type-check) may take:
+ * each app installs from npm's cache, or the registry on a new machine.
+ */
 const SETUP = 240_000;
 
 const bin = (name: string) => join(PROJECT_ROOT, 'node_modules', '.bin', name);
@@ -131,7 +134,7 @@ describe.each(APPS)('a Vite React app on $name', ({ name, major, locale, words, 
 
   it(`type-checks a partner's use of every entry (skipLibCheck ${skipLibCheck})`, async () => {
     expect(await typecheckInApp(app, PARTNER_SOURCE, { skipLibCheck })).toBe('');
-  }, UNTIL);
+  }, SETUP);
 
   it('imports the widget in plain Node, with no DOM', async () => {
     const printed = await runInNode(
@@ -140,7 +143,7 @@ describe.each(APPS)('a Vite React app on $name', ({ name, major, locale, words, 
        console.log(JSON.stringify({ component: typeof widget.OffRampWidget, window: typeof window, document: typeof document }));`,
     );
     expect(JSON.parse(printed)).toEqual({ component: 'function', window: 'undefined', document: 'undefined' });
-  }, UNTIL);
+  }, SETUP);
 
   it('builds without a warning and renders in Chromium, styled, through a locked quote to the bank step', async () => {
     const page = await buildPage(app, 'checkout', checkoutPage(locale));

@@ -16,7 +16,18 @@ import { servers, startRedis, waitFor, type RedisServer } from './helpers';
 const serve = servers();
 const json = { 'content-type': 'application/json' };
 const QUOTE = { transactionType: 'OFF_RAMP', fiatCurrency: 'MXN', blockchainSymbol: 'POL', tokenSymbol: 'USDC', cryptoAmount: 100 };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * The proxy's deadline in the tests where one call is made to miss it: long enough for every other
+ * call on a busy machine, since the call that misses it is held until the test lets it go.
+ */
+const DEADLINE_MS = 1_500;
+
+/** An answer held back until the test has seen the proxy give up on it. */
+const heldAnswer = () => {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  return { released, release };
+};
 
 type Wrap = (request: Request, sandbox: (request: Request) => Promise<Response>) => Promise<Response>;
 
@@ -113,8 +124,8 @@ describe('Redis down', () => {
   }, 30_000);
 
   it('REDIS_FAIL_FAST makes the client itself give up within about a second', async () => {
-    const port = (await startRedis().then(async (server) => (await server.stop(), server))).port; // a port nobody listens on
-    const client = new Redis(`redis://127.0.0.1:${port}`, REDIS_FAIL_FAST);
+    // Port 1 on loopback: nothing listens there, nor can a server of another test take it.
+    const client = new Redis('redis://127.0.0.1:1', REDIS_FAIL_FAST);
     clients.push(client);
     const store = createRedisStore(client);
     const started = Date.now();
@@ -127,14 +138,14 @@ describe('Redis down', () => {
 
 describe('an order whose outcome the proxy could not read', () => {
   it('a slow API that ignores the key: 504, then the retry answers the order the API made, and no second one is made', async () => {
-    let slow = 2;
+    const held = heldAnswer();
     const { sandbox, orderPosts, logs, quote, order } = await setUp({
-      timeoutMs: 400,
+      timeoutMs: DEADLINE_MS,
       ignoreKey: true,
       // The order is made at once; its answer comes after the proxy's deadline.
       wrap: async (request, api) => {
         const answer = await api(request);
-        if (isOrderPost(request) && slow-- > 0) await sleep(1_000);
+        if (isOrderPost(request)) await held.released;
         return answer;
       },
     });
@@ -142,6 +153,7 @@ describe('an order whose outcome the proxy could not read', () => {
     const key = crypto.randomUUID();
     const first = await order(quoteId, key);
     expect(first.status).toBe(504);
+    held.release();
     const second = await order(quoteId, key);
     expect(second.status).toBe(201);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
@@ -173,7 +185,7 @@ describe('an order whose outcome the proxy could not read', () => {
     let shiftMs = -5_000;
     let hang = false;
     const { sandbox, orderPosts, quote, order } = await setUp({
-      timeoutMs: 400,
+      timeoutMs: DEADLINE_MS,
       ignoreKey: true,
       sandbox: { now: () => Date.now() + shiftMs },
       // Lost before the API saw it: no order made.
@@ -196,23 +208,21 @@ describe('an order whose outcome the proxy could not read', () => {
   }, 15_000);
 
   it("finds the order on the API's clock, measured by its Date header, when that clock runs a minute behind", async () => {
-    let slow = true;
+    const held = heldAnswer();
     const { sandbox, quote, order } = await setUp({
-      timeoutMs: 400,
+      timeoutMs: DEADLINE_MS,
       ignoreKey: true,
       sandbox: { now: () => Date.now() - 60_000 },
       wrap: async (request, api) => {
         const answer = await api(request);
-        if (isOrderPost(request) && slow) {
-          slow = false;
-          await sleep(1_000);
-        }
+        if (isOrderPost(request)) await held.released;
         return answer;
       },
     });
     const quoteId = await quote();
     const key = crypto.randomUUID();
     expect((await order(quoteId, key)).status).toBe(504);
+    held.release();
     expect((await order(quoteId, key)).status).toBe(201);
     expect(sandbox.orders()).toHaveLength(1);
   }, 15_000);

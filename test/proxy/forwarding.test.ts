@@ -8,7 +8,7 @@ import { API_PATHS, HEADERS } from '../../src/api/contract';
 import { API_ERRORS, errorBody } from '../../src/api/errors';
 import { createOffRampProxy, type OffRampProxyOptions, type ProxyLogEntry } from '../../src/proxy';
 import { createSandbox, SANDBOX_FIXTURES as F } from '../../src/sandbox';
-import { API_DATE, listen, recordingApi, servers } from './helpers';
+import { API_DATE, recordingApi, servers } from './helpers';
 
 const USER = '11111111-2222-4333-8444-555555555555';
 const KEY = 'sk_sandbox_0123456789abcdef0123456789abcdef';
@@ -196,9 +196,8 @@ describe('what comes back', () => {
   });
 
   it('answers 502 when the API cannot be reached, and logs why', async () => {
-    const closed = await listen(() => new Response());
-    await closed.close();
-    const { url, logs } = await proxyAt(closed.url);
+    // Port 1 on loopback: nothing listens there, nor can a server of another test take it.
+    const { url, logs } = await proxyAt('http://127.0.0.1:1');
     const answer = await browser(url, API_PATHS.offRamp, { method: 'POST', body: ORDER });
     expect(answer.status).toBe(502);
     expect(await answer.json()).toEqual(errorBody(API_ERRORS.upstreamUnavailable));

@@ -18,7 +18,7 @@ export interface Served {
 }
 
 /** Serves a web-standard handler with Node's own HTTP server, as a partner's Node backend would. */
-export const listen = async (handler: (request: Request, env?: unknown) => Response | Promise<Response>): Promise<Served> => {
+const listen = async (handler: (request: Request, env?: unknown) => Response | Promise<Response>): Promise<Served> => {
   const server = serve({ fetch: handler, hostname: '127.0.0.1', port: 0 }) as Server;
   if (!server.listening) await once(server, 'listening');
   const { port } = server.address() as AddressInfo;

@@ -160,8 +160,9 @@ describe('a slow server', () => {
   });
 
   it('times out a quote that hangs, says so, and recovers when the server answers again', async () => {
-    const harness = renderWidget({ timeoutMs: 300 });
-    harness.sandbox.configure({ latencyMs: 1000 });
+    // The deadline is well above a quick answer's time on a busy machine; the hang is well above it.
+    const harness = renderWidget({ timeoutMs: 2_000 });
+    harness.sandbox.configure({ latencyMs: 5_000 });
     await harness.user.type(screen.getByLabelText('Amount'), '100');
     await passDebounce();
     await fastForwardUntil(() =>

@@ -3,7 +3,7 @@
  * that records every request the widget makes. The proxy's log lines are kept (`proxyLog`), never
  * printed.
  */
-import { act, render } from '@testing-library/react';
+import { act, getConfig, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { API_PATHS } from '../../src/api/contract';
@@ -59,10 +59,11 @@ export const jumpClock = (ms: number) => {
 /**
  * Waits for `expectation` to pass while moving the clock on, a little at a time, so that what waits
  * for time (a retry's back-off or Retry-After, a slow server) happens at once. Gives up, with the
- * expectation's own error, only after 20 s of real time.
+ * expectation's own error, after as much real time as testing-library's waits.
  */
 export async function fastForwardUntil(expectation: () => void): Promise<void> {
-  const deadline = performance.now() + 20_000;
+  // As long as any other wait for a condition (test/setup.ts): a busy machine only takes longer.
+  const deadline = performance.now() + getConfig().asyncUtilTimeout;
   for (;;) {
     try {
       expectation();

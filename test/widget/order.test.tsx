@@ -139,7 +139,8 @@ describe('following the order', () => {
   it('backs off while nothing changes', async () => {
     const readTimes: number[] = [];
     const harness = renderWidget(
-      { pollIntervalMs: 10 },
+      // Long enough that the real time a read takes (the fake clock moves with it) is noise.
+      { pollIntervalMs: 1_000 },
       {
         intercept: (request, respond) => {
           if (new URL(request.url).pathname.endsWith(API_PATHS.transactions)) readTimes.push(Date.now());
