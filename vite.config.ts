@@ -16,25 +16,18 @@ const isPackageImport = (id: string) => !id.startsWith('\0') && !id.startsWith('
 const LATER_MODULES = /\/src\/(api\/errorRows|api\/values|countries\/values)\.ts$/;
 
 /** The contract's error rows and value lists, and the rails' field checks, each a chunk of its own (see the lib build). */
-const laterModulesGroup = { name: (id: string) => LATER_MODULES.exec(id)?.[1]?.replace('/', '-') ?? null, priority: 3 };
+const laterModulesGroup = { debugName: 'later modules', name: (id: string) => LATER_MODULES.exec(id)?.[1]?.replace('/', '-') ?? null, priority: 3 };
 
-/**
- * The client's later calls (`createProxyClient` too), re-exported at start as well, a chunk of their
- * own. A group takes what its modules import that no group of a higher priority has taken: this one
- * comes after the start's, so the client they import stays there.
- */
-const isLaterCalls = (id: string) => id.endsWith('/src/api/laterCalls.ts');
-const laterCallsGroup = { name: (id: string) => (isLaterCalls(id) ? 'api-laterCalls' : null), priority: 1 };
 const LIB_ENTRY = resolve('src/index.ts');
-
+const WIDGET = resolve('src/widget/OffRampWidget.tsx');
 const EMBED_PAGE = resolve('src/embed/main.tsx');
 
 /**
- * The app build's pages start with the chunk a partner's page does: React, the widget and what it
- * imports statically, in one chunk (what the embed page imports at start, less its own bridge); a
- * page's own modules (the embed's bridge, the demo page and its wallet) stay in that page's entry.
+ * The chunk a partner's page starts with: `root` and what it imports statically (less `leaveOut`),
+ * in one chunk, which the lazily loaded parts import from. What the network brings later (the
+ * client, the quote's life: see `steps/later.ts`) is not in it, even where the entry re-exports it.
  */
-function widgetStartGroup() {
+function widgetStartGroup(root: string, leaveOut: (id: string) => boolean = () => false) {
   let start: Set<string> | undefined;
   const reach = (ctx: Rolldown.ChunkingContext, id: string, into: Set<string>): Set<string> => {
     if (into.has(id)) return into;
@@ -42,8 +35,8 @@ function widgetStartGroup() {
     for (const imported of ctx.getModuleInfo(id)?.importedIds ?? []) reach(ctx, imported, into);
     return into;
   };
-  const inStart = (id: string, ctx: Rolldown.ChunkingContext) => (start ??= reach(ctx, EMBED_PAGE, new Set())).has(id) && !id.includes('/src/embed/');
-  return { name: (id: string, ctx: Rolldown.ChunkingContext) => (inStart(id, ctx) ? 'widget' : null), priority: 2 };
+  const inStart = (id: string, ctx: Rolldown.ChunkingContext) => (start ??= reach(ctx, root, new Set())).has(id) && !leaveOut(id);
+  return { debugName: 'widget start', name: (id: string, ctx: Rolldown.ChunkingContext) => (inStart(id, ctx) ? 'widget' : null), priority: 2 };
 }
 
 /** `vite build --mode lib`: the widget for a partner's page. `--mode server`: the proxy and the sandbox. */
@@ -57,19 +50,18 @@ const builds: Record<string, BuildEnvironmentOptions> = {
     minify: false,
     rollupOptions: {
       external: isPackageImport,
-      // What the entry needs at start in one chunk, which the lazy parts import from: a partner's
+      // What the widget needs at start in one chunk, which the lazy parts import from: a partner's
       // bundler then loads it as one file, not as the many small chunks that each lazy part shares
-      // with it (each gzipped alone, and fetched alone). The contract's error rows and value lists,
-      // the client's later calls and the rails' field checks, are chunks of their own: the entry
-      // re-exports them, but only lazily loaded parts read them, so a partner's bundler leaves them
-      // out of the page's start. The entry itself stays out of the start's group, which would take
-      // all it imports.
+      // with it (each gzipped alone, and fetched alone). What else the entry re-exports (the
+      // client, the errors) is a chunk of its own, as are the contract's error rows and value lists
+      // and the rails' field checks: only lazily loaded parts read them, so a partner's bundler
+      // leaves them out of the page's start.
       output: {
         codeSplitting: {
           groups: [
             laterModulesGroup,
-            { name: 'widget', tags: ['$initial'], test: (id: string) => id !== LIB_ENTRY && !isLaterCalls(id), priority: 2 },
-            laterCallsGroup,
+            widgetStartGroup(WIDGET),
+            { name: 'later', tags: ['$initial'], test: (id: string) => id !== LIB_ENTRY, priority: 1 },
           ],
         },
       },
@@ -143,7 +135,9 @@ export default defineConfig(({ mode }) => ({
     // Every browser the widget supports preloads modules itself, or simply loads them when imported:
     // the pages carry no polyfill for it.
     modulePreload: { polyfill: false },
-    rollupOptions: { input: pages, output: { codeSplitting: { groups: [laterModulesGroup, widgetStartGroup(), laterCallsGroup] } } },
+    // A page starts with the chunk a partner's page does: React and the widget as the embed page
+    // imports them, less the embed's own bridge (a page's own modules stay in its entry).
+    rollupOptions: { input: pages, output: { codeSplitting: { groups: [laterModulesGroup, widgetStartGroup(EMBED_PAGE, (id) => id.includes('/src/embed/'))] } } },
   },
   test: {
     // Widget tests spend much of their time waiting on the sandbox and the clock: one worker per

@@ -3,7 +3,7 @@ export type { OffRampStep, OffRampWidgetProps, SubmittedOrder } from './widget/O
 export type { OffRampDefaultValues, OffRampFormValues, AmountSide } from './widget/form';
 export { OffRampError, isOffRampError, API_ERRORS } from './api/errors';
 export type { ApiErrorRow } from './api/errors';
-export { createProxyClient } from './api/laterCalls';
+export { createProxyClient } from './api/client';
 export type { ProxyClient, ProxyClientOptions, Received } from './api/client';
 export type { Quote, Order, OrderBody, BankDetails, Estimate } from './api/schemas';
 export { FIAT_CURRENCIES, CHAIN_TOKENS, STABLECOINS } from './api/chains';

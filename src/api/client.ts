@@ -1,18 +1,16 @@
 /**
- * The browser's client for the partner proxy: here the calls the first screen makes and the request
- * every call goes through; the later calls (the order, its transaction, the saved accounts and
- * receivers) are `laterCalls.ts`, which downloads with the steps that use them and makes the whole
- * client (`createProxyClient`). The proxy mirrors the API's paths, so the order goes
+ * The browser's client for the partner proxy. The proxy mirrors the API's paths, so the order goes
  * to `${proxyUrl}/api/partner/v2/off-ramp`. Every answer is unwrapped from its envelope and checked
- * against its schema; every failure becomes one `OffRampError`.
+ * against its schema; every failure becomes one `OffRampError`. The widget downloads it just after
+ * its first screen, with the rest of what talks to the network (see `QuoteLife.tsx`).
  *
  * The schemas (and zod with them) download with the first request that needs one, while that
- * request travels: a partner's page loads none of them at start. The KYC status read at mount is
- * checked by `readKycStatus` alone, so opening the widget needs no schema.
+ * request travels. The KYC status read when the widget opens is checked by `readKycStatus` alone,
+ * so opening the widget needs no schema.
  */
 import type * as z from 'zod/mini';
 import { retryingLoad } from '../widget/lazy';
-import { API_PATHS, PROXY_PATHS, REQUEST_ID_HEADER } from './contract';
+import { API_PATHS, IDEMPOTENCY_KEY_HEADER, PROXY_PATHS, REQUEST_ID_HEADER, SESSION_USER } from './contract';
 import { CLIENT_ERROR_CODES, OffRampError, parseErrorBody } from './errors';
 import { readKycStatus, type KycStatusAnswer } from './kycStatus';
 import type {
@@ -94,12 +92,6 @@ export interface ProxyClient {
   kycStatus(options?: RequestOptions): Promise<Received<KycStatusAnswer>>;
 }
 
-/** One request to the proxy: the answer unwrapped from its envelope and checked against `contract`. */
-export type ProxyCall = <T>(contract: Contract<T>, path: string, init: RequestInit & { signal?: AbortSignal | undefined }) => Promise<Received<T>>;
-
-/** The calls the first screen makes, and the request the later calls go through (see `laterCalls.ts`). */
-export type StartClient = Pick<ProxyClient, 'estimate' | 'lockQuote' | 'kycStatus'> & { call: ProxyCall };
-
 const SKEW_NOISE_MS = 1_500;
 
 const clockSkew = (response: Response): number => {
@@ -112,7 +104,7 @@ const clockSkew = (response: Response): number => {
   return Math.abs(skew) < SKEW_NOISE_MS ? 0 : skew;
 };
 
-export const toQuery = (params: Record<string, unknown>): string => {
+const toQuery = (params: Record<string, unknown>): string => {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
   return query.toString();
@@ -133,9 +125,9 @@ const isSuccess = (body: unknown): body is { success: true; data: unknown } =>
 
 const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
-export const JSON_HEADERS = { 'content-type': 'application/json' };
+const JSON_HEADERS = { 'content-type': 'application/json' };
 
-export const createStartClient = ({ proxyUrl, fetch: fetchImpl, headers, timeoutMs = DEFAULT_TIMEOUT_MS }: ProxyClientOptions): StartClient => {
+export const createProxyClient = ({ proxyUrl, fetch: fetchImpl, headers, timeoutMs = DEFAULT_TIMEOUT_MS }: ProxyClientOptions): ProxyClient => {
   const base = proxyUrl.replace(/\/+$/, '');
 
   async function call<T>(
@@ -214,7 +206,6 @@ export const createStartClient = ({ proxyUrl, fetch: fetchImpl, headers, timeout
   }
 
   return {
-    call,
     estimate: (request, options = {}) =>
       call({ schema: (s) => s.estimateSchema }, `${API_PATHS.quotes}?${toQuery(request)}`, { method: 'GET', signal: options.signal }),
     lockQuote: (request, options = {}) =>
@@ -224,6 +215,27 @@ export const createStartClient = ({ proxyUrl, fetch: fetchImpl, headers, timeout
         body: JSON.stringify(request),
         signal: options.signal,
       }),
+    createOrder: (body, { idempotencyKey, signal }) =>
+      call({ schema: (s) => s.orderSchema }, API_PATHS.offRamp, {
+        method: 'POST',
+        headers: { ...JSON_HEADERS, [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+        body: JSON.stringify(body),
+        signal,
+      }),
+    savedBankAccounts: ({ country }, options = {}) =>
+      call({ schema: (s) => s.pageOf(s.savedBankAccountSchema) }, `${API_PATHS.bankAccounts(SESSION_USER)}?${toQuery({ rampType: 'OFF_RAMP', country })}`, {
+        method: 'GET',
+        signal: options.signal,
+      }),
+    receivers: (options = {}) =>
+      call({ schema: (s) => s.pageOf(s.receiverSchema) }, `${API_PATHS.receivers}?${toQuery({ userId: SESSION_USER })}`, { method: 'GET', signal: options.signal }),
+    execute: (request, options = {}) =>
+      call({ schema: (s) => s.executeAnswerSchema }, API_PATHS.execute, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(request), signal: options.signal }),
+    transaction: async (id, options = {}) => {
+      const answer = await call({ schema: (s) => s.pageOf(s.transactionSchema) }, `${API_PATHS.transactions}?${toQuery({ id })}`, { method: 'GET', signal: options.signal });
+      return { ...answer, data: answer.data.data.find((transaction) => transaction.id === id) };
+    },
+    cancel: (id, options = {}) => call({ schema: (s) => s.cancelAnswerSchema }, API_PATHS.cancel(id), { method: 'PUT', signal: options.signal }),
     kycStatus: (options = {}) => call({ read: readKycStatus }, PROXY_PATHS.kycStatus, { method: 'GET', signal: options.signal }),
   };
 };

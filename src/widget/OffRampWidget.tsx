@@ -1,30 +1,40 @@
-import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { FormProvider, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
-import { createStartClient } from '../api/client';
+import type { ProxyClientOptions } from '../api/client';
 import type { AmountLimitsOption } from '../api/contract';
-import { isOffRampError } from '../api/errors';
 import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalogue, numberLocale, resolveLocale, useI18n } from '../i18n';
 import { appearanceStyle, LATER_STYLESHEET_ID, laterStylesheet, STYLESHEET_ID, stylesheet, useColorScheme } from '../theme';
 import { ProxyClientContext, SupportContext } from './context';
-import type { ErrorView } from './errorCatalogue';
-import { describeError, loadErrorCatalogue, refusedRange } from './errorViews';
+import type { ErrorContext, ErrorView, RefusedRange } from './errorCatalogue';
 import { initialValues, parseAmount, readSeparatorsWhenIdle, separatorsOf, typedAmount, type NumberSeparators, type OffRampFormValues } from './form';
-import { useExpired } from './hooks/useCountdown';
 import { useLatest } from './hooks/useLatest';
 import { useLoaded } from './hooks/useLoaded';
 import { retryingLoad } from './lazy';
 import { useOnline } from './hooks/useOnline';
-import { KYC_QUERY_KEY, useKycStatus } from './hooks/useKycStatus';
 import type { OrderLife, UseOrderOptions } from './hooks/useOrder';
 import type { CheckoutMoves } from './OrderLife';
-import { useQuote, type LockedQuote, type QuoteInput } from './hooks/useQuote';
+import type { LockedQuote, QuoteInput } from './hooks/useQuote';
+import type { QuoteHostOptions } from './QuoteLife';
 import { StepBoundary } from './parts/StepBoundary';
 import { SupportFooter } from './parts/SupportLink';
 import { AmountStep } from './steps/AmountStep';
-import { BankStep, idleOrder, KycStep, loadedOrderLife, OrderLifeHost, ReviewStep, SendStep, StatusStep } from './steps/later';
+import {
+  BankStep,
+  idleOrder,
+  KycLifeHost,
+  KycStep,
+  loadedOrderLife,
+  loadedQuoteLife,
+  OrderLifeHost,
+  QuoteLifeDownload,
+  QuoteLifeHost,
+  ReviewStep,
+  SendStep,
+  StatusStep,
+} from './steps/later';
 import { orderStorage } from './orderStorage';
-import { DEFAULT_POLL_INTERVAL_MS, STEPS, type OffRampStep, type OffRampWidgetProps, type QuoteState } from './types';
+import { DEFAULT_POLL_INTERVAL_MS, STEPS, type KycReading, type OffRampStep, type OffRampWidgetProps, type QuoteState } from './types';
 
 export { STEPS } from './types';
 export type { OffRampStep, OffRampWidgetProps, QuoteState, SubmittedOrder } from './types';
@@ -37,6 +47,23 @@ const loadFormSchema = retryingLoad(
   () => import('./formSchema'),
   (module) => ('formResolverFor' in module ? (module as typeof import('./formSchema')) : undefined),
 );
+
+const ignore = () => undefined;
+
+/** The verification before it is read: unknown. */
+const UNREAD_KYC: KycReading = { verified: undefined, readAt: 0, checking: false, checkAgain: ignore };
+
+/** A quote asked for before the quote's code has arrived (see `QuoteLife.tsx`): on its way. */
+const quoteOnItsWay = (input: QuoteInput | undefined): QuoteState => ({
+  input,
+  current: undefined,
+  firm: false,
+  expired: false,
+  isFetching: input !== undefined,
+  retrying: undefined,
+  error: undefined,
+  renew: ignore,
+});
 
 const newQueryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
 
@@ -53,10 +80,11 @@ export function OffRampWidget(props: OffRampWidgetProps) {
 
 function LocalizedWidget(props: OffRampWidgetProps) {
   const [ownQueryClient] = useState(newQueryClient);
-  // A new client when what it is made of changes: nothing it holds outlives a request.
+  // New options, and so a new client (`useProxyClient`), when what they are made of changes:
+  // nothing a client holds outlives a request.
   const headersKey = JSON.stringify(props.headers ?? {});
-  const client = useMemo(
-    () => createStartClient({ proxyUrl: props.proxyUrl, fetch: props.fetch, headers: JSON.parse(headersKey), timeoutMs: props.timeoutMs }),
+  const clientOptions = useMemo<ProxyClientOptions>(
+    () => ({ proxyUrl: props.proxyUrl, fetch: props.fetch, headers: JSON.parse(headersKey), timeoutMs: props.timeoutMs }),
     [props.proxyUrl, props.fetch, headersKey, props.timeoutMs],
   );
   // A new locale keeps the current one on screen while its catalogue loads (a deferred value never
@@ -69,7 +97,7 @@ function LocalizedWidget(props: OffRampWidgetProps) {
   return (
     <QueryClientProvider client={props.queryClient ?? ownQueryClient}>
       <I18nContext.Provider value={translator}>
-        <ProxyClientContext.Provider value={client}>
+        <ProxyClientContext.Provider value={clientOptions}>
           <Checkout {...props} />
         </ProxyClientContext.Provider>
       </I18nContext.Provider>
@@ -179,7 +207,7 @@ function Checkout(props: OffRampWidgetProps) {
   useEffect(() => {
     if (step === 'bank') ReviewStep.preload();
     if (step !== 'review') return;
-    loadErrorCatalogue().catch(() => undefined);
+    loadedQuoteLife()?.loadErrorCatalogue().catch(() => undefined);
     SendStep.preload();
     StatusStep.preload();
     KycStep.preload();
@@ -222,9 +250,8 @@ function Checkout(props: OffRampWidgetProps) {
     return () => cancelAnimationFrame(frame);
   }, [step, kycRequired]);
 
-  // ── Identity verification, known first ──
-  const queryClient = useQueryClient();
-  const kyc = useKycStatus();
+  // ── Identity verification, known first (read by `KycHost` as the widget opens) ──
+  const [kyc, setKyc] = useState<KycReading>(UNREAD_KYC);
   /** When the verification screen opened: a later reading that still says "not verified" is news. */
   const [kycShownAt, setKycShownAt] = useState(0);
   const showKyc = () => {
@@ -233,10 +260,10 @@ function Checkout(props: OffRampWidgetProps) {
     moved.current = true;
   };
   /** Bank details are asked only of a user who can be paid: the verification screen comes first. */
-  const toBankDetails = () => (kyc.data?.verified === false ? showKyc() : go('bank'));
+  const toBankDetails = () => (kyc.verified === false ? showKyc() : go('bank'));
   // Verified meanwhile (in another tab, or the partner's flow): on to where the user was going.
-  const verifiedNow = kyc.data?.verified === true && kyc.dataUpdatedAt > kycShownAt;
-  const unverified = kyc.data?.verified === false;
+  const verifiedNow = kyc.verified === true && kyc.readAt > kycShownAt;
+  const unverified = kyc.verified === false;
   useEffect(() => {
     if (unverified) KycStep.preload();
   }, [unverified]);
@@ -244,55 +271,31 @@ function Checkout(props: OffRampWidgetProps) {
     if (verifiedNow && kycRequired) go(step === 'amount' ? 'bank' : step);
   }, [verifiedNow, kycRequired, step, go]);
 
-  // ── Quote ──
+  // ── Quote (its life is `QuoteHost`'s, which hands it here) ──
   const [quoteInput, setQuoteInput] = useState<QuoteInput | undefined>(undefined);
-  const quoteQuery = useQuote(quoteInput);
+  const [hostedQuote, setHostedQuote] = useState<QuoteState | undefined>(undefined);
+  // Until the quote's code is here, what is asked for is on its way.
+  const onItsWay = useMemo(() => quoteOnItsWay(quoteInput), [quoteInput]);
+  const quote = hostedQuote ?? onItsWay;
   // The first quote asked for: Continue comes next, and checks the form with its schema.
   const asksQuote = quoteInput !== undefined;
   useEffect(() => {
     if (asksQuote) loadFormSchema().catch(() => undefined);
   }, [asksQuote]);
-  const current = quoteInput ? quoteQuery.data : undefined;
-  const expired = useExpired(current?.quote.expiresAt, current?.clockSkewMs ?? 0);
-  const { refetch } = quoteQuery;
-  const renew = useCallback(() => void refetch(), [refetch]);
-  const fresh = current !== undefined && !quoteQuery.isPlaceholderData && !quoteQuery.isError;
-  const errorContext = (operation: 'quote' | 'order') => ({ operation, ...form.getValues() });
-  const quote: QuoteState = {
-    input: quoteInput,
-    current,
-    firm: fresh && !expired && !quoteQuery.isFetching && online,
-    expired: fresh && expired,
-    isFetching: quoteQuery.isFetching,
-    retrying:
-      quoteQuery.isFetching && quoteQuery.failureReason ? describeError(quoteQuery.failureReason, i18n, errorContext('quote')) : undefined,
-    error: quoteInput && quoteQuery.isError ? describeError(quoteQuery.error, i18n, errorContext('quote')) : undefined,
-    renew,
-  };
+  const errorContext = (): Omit<ErrorContext, 'operation'> => form.getValues();
 
   /** The quote the user last saw on the review step, when a new one replaced it: shown side by side. */
   const [superseded, setSuperseded] = useState<LockedQuote | undefined>(undefined);
+  const { current, renew } = quote;
   const renewOnReview = useCallback(() => {
     if (current) setSuperseded(current);
     renew();
   }, [current, renew]);
 
-  const shownQuoteId = fresh ? current.quote.quoteId : undefined;
-  useEffect(() => {
-    if (shownQuoteId && current) events.current.onQuote?.(current.quote);
-    // Once per quote: `current` changes identity only with the quote id.
-  }, [shownQuoteId]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  useEffect(() => {
-    if (isOffRampError(quoteQuery.error)) events.current.onError?.(quoteQuery.error);
-  }, [quoteQuery.error, events]);
-
   // ── Limits: the partner's, and every range the API has refused with (kept for the session) ──
   const [refusedLimits, setRefusedLimits] = useState<AmountLimitsOption>({});
   const learnRange = useCallback(
-    (error: unknown) => {
-      const range = refusedRange(error);
-      if (!range) return;
+    (range: RefusedRange) => {
       const { fiatCurrency, tokenSymbol } = form.getValues();
       const known = { min: range.min, max: range.max };
       setRefusedLimits((before) =>
@@ -301,9 +304,6 @@ function Checkout(props: OffRampWidgetProps) {
     },
     [form],
   );
-  // The query cache is outside React: its refusal is copied in once, and outlives the error.
-  // oxlint-disable-next-line react/set-state-in-effect
-  useEffect(() => learnRange(quoteQuery.error), [quoteQuery.error, learnRange]);
   const limits = useMemo<AmountLimitsOption>(
     () => ({
       crypto: props.limits?.crypto,
@@ -312,6 +312,7 @@ function Checkout(props: OffRampWidgetProps) {
     }),
     [props.limits, refusedLimits],
   );
+  const quoteOptions = useLatest<QuoteHostOptions>({ errorContext, onQuote, onError, onRefusedRange: learnRange });
 
   // ── Order ──
   const [orderError, setOrderError] = useState<ErrorView | undefined>(undefined);
@@ -319,20 +320,18 @@ function Checkout(props: OffRampWidgetProps) {
   /** What the order's routing (`OrderLife.tsx`) may do to the checkout. */
   const orderMoves = (): CheckoutMoves => ({
     form,
+    i18n,
     go,
     setOrderError,
     renewOnReview,
+    learnRange,
+    onError: events.current.onError,
     showKyc: () => {
       showKyc();
-      void queryClient.invalidateQueries({ queryKey: KYC_QUERY_KEY });
+      kyc.checkAgain();
     },
   });
-  const routeOrderError = (error: unknown) => {
-    const view = describeError(error, i18n, errorContext('order'));
-    learnRange(error);
-    if (isOffRampError(error)) events.current.onError?.(error);
-    loadedOrderLife()!.routeOrderError(view, orderMoves());
-  };
+  const routeOrderError = (error: unknown) => loadedOrderLife()!.routeOrderError(error, orderMoves());
 
   const confirm = () => {
     setOrderError(undefined);
@@ -379,6 +378,8 @@ function Checkout(props: OffRampWidgetProps) {
         </style>
       )}
       <OrderLifeHost options={orderOptions} onChange={setOrder} />
+      <QuoteLifeHost input={quoteInput} online={online} i18n={i18n} options={quoteOptions} onChange={setHostedQuote} />
+      <KycLifeHost onChange={setKyc} />
       <FormProvider {...form}>
         {/* Enter in a field presses the step's Continue (its submit button); the page never navigates. */}
         <form noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby={titleId}>
@@ -404,14 +405,15 @@ function Checkout(props: OffRampWidgetProps) {
               </div>
             )}
           >
+            <QuoteLifeDownload asked={quoteInput !== undefined} />
             <Suspense fallback={<p role="status">{i18n.t('step.loading')}</p>}>
               {kycRequired ? (
                 <KycStep
                   canStart={Boolean(onKycRequired)}
-                  checking={kyc.isFetching}
-                  stillUnverified={kyc.data?.verified === false && kyc.dataUpdatedAt > kycShownAt}
+                  checking={kyc.checking}
+                  stillUnverified={kyc.verified === false && kyc.readAt > kycShownAt}
                   onStart={() => events.current.onKycRequired?.()}
-                  onCheckAgain={() => void kyc.refetch()}
+                  onCheckAgain={kyc.checkAgain}
                   onBack={() => go(step)}
                 />
               ) : (

@@ -10,7 +10,10 @@ import { memo, useLayoutEffect } from 'react';
 import type { FieldPath, UseFormReturn } from 'react-hook-form';
 import type { OrderBody } from '../api/schemas';
 import { loadedRail, railFor } from '../countries';
-import type { ErrorView } from './errorCatalogue';
+import { isOffRampError, type OffRampError } from '../api/errors';
+import type { Translator } from '../i18n';
+import type { ErrorView, RefusedRange } from './errorCatalogue';
+import { describeError, refusedRange } from './errorViews';
 import { encodeProblem, usesSavedAccount, type OffRampFormValues } from './form';
 import { useOrder, type OrderLife, type UseOrderOptions } from './hooks/useOrder';
 import type { LockedQuote } from './hooks/useQuote';
@@ -31,15 +34,24 @@ export const OrderHost = memo(function OrderHost({ options, onChange }: OrderHos
 /** What the widget lets the order's routing do: move between steps, show an error, the verification screen. */
 export interface CheckoutMoves {
   form: UseFormReturn<OffRampFormValues>;
+  /** The widget's language and number format, which the error is described in. */
+  i18n: Translator;
   /** Shows `step`; with `field`, focuses that field once the step shows it. */
   go: (step: OffRampStep, field?: FieldPath<OffRampFormValues>) => void;
   setOrderError: (view: ErrorView | undefined) => void;
   showKyc: () => void;
   renewOnReview: () => void;
+  /** Keeps a range the API refused the amount with, for the session. */
+  learnRange: (range: RefusedRange) => void;
+  onError?: ((error: OffRampError) => void) | undefined;
 }
 
 /** Sends an order's error where it belongs: a field, a step, the verification screen, or the review step's alert. */
-export function routeOrderError(view: ErrorView, { form, go, setOrderError, showKyc, renewOnReview }: CheckoutMoves) {
+export function routeOrderError(error: unknown, { form, i18n, go, setOrderError, showKyc, renewOnReview, learnRange, onError }: CheckoutMoves) {
+  const view = describeError(error, i18n, { operation: 'order', ...form.getValues() });
+  const range = refusedRange(error);
+  if (range) learnRange(range);
+  if (isOffRampError(error)) onError?.(error);
   const message = encodeProblem({ key: view.key, ...(view.params ? { params: view.params } : {}) });
   const onField = (step: OffRampStep, field: FieldPath<OffRampFormValues> | undefined) => {
     if (field) form.setError(field, { type: 'server', message });

@@ -1,14 +1,11 @@
 import { createContext, useContext } from 'react';
-import type { StartClient } from '../api/client';
+import type { ProxyClientOptions } from '../api/client';
 
-export const ProxyClientContext = createContext<StartClient | null>(null);
-
-/** The first screen's calls; a later step adds the rest (`withLaterCalls`). */
-export const useProxyClient = (): StartClient => {
-  const client = useContext(ProxyClientContext);
-  if (!client) throw new Error('useProxyClient must be used inside <OffRampWidget>');
-  return client;
-};
+/**
+ * How to reach the partner's proxy, one object per set of options (the widget memoizes them). The
+ * client itself comes with the code that talks to the network (`hooks/useProxyClient.ts`).
+ */
+export const ProxyClientContext = createContext<ProxyClientOptions | null>(null);
 
 /** The partner's help and terms pages, and the open order a support request should name. */
 export interface SupportLinks {

@@ -158,8 +158,15 @@ export interface ErrorContext {
   tokenSymbol: string;
 }
 
+/** A range the API refused an amount with, in fiat or in tokens. */
+export interface RefusedRange {
+  unit: 'fiat' | 'token';
+  min: number;
+  max: number;
+}
+
 /** The range a refusal names ("Should be between 10 and 1000000"), in fiat or in tokens. */
-export const refusedRange = (error: unknown): { unit: 'fiat' | 'token'; min: number; max: number } | undefined => {
+export const refusedRange = (error: unknown): RefusedRange | undefined => {
   if (!isOffRampError(error)) return undefined;
   const unit = error.code === API_ERRORS.fiatAmountOutOfRange.code ? 'fiat' : error.code === API_ERRORS.tokenAmountOutOfRange.code ? 'token' : undefined;
   const match = /between (-?[\d.]+) and (-?[\d.]+)/.exec(error.serverMessage);

@@ -118,7 +118,17 @@ export interface OffRampWidgetProps {
   chooseReceiver?: boolean;
 }
 
-/** The amount step's quote as every step reads it. */
+/** The user's identity verification as the widget last read it (see `KycHost` in `QuoteLife.tsx`). */
+export interface KycReading {
+  /** Unknown until read, or when the proxy does not say. */
+  verified: boolean | undefined;
+  /** When it was last read (ms since the epoch; 0 before). */
+  readAt: number;
+  checking: boolean;
+  checkAgain: () => void;
+}
+
+/** The amount step's quote as every step reads it (see `QuoteHost` in `QuoteLife.tsx`). */
 export interface QuoteState {
   /** The amount step's values this quote state is for. */
   input: QuoteInput | undefined;

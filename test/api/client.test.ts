@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createProxyClient } from '../../src/api/laterCalls';
+import { createProxyClient } from '../../src/api/client';
 import { API_ERRORS, OffRampError } from '../../src/api/errors';
 
 const quote = {

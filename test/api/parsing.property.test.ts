@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createProxyClient } from '../../src/api/laterCalls';
+import { createProxyClient } from '../../src/api/client';
 import { OffRampError } from '../../src/api/errors';
 
 const request = { transactionType: 'OFF_RAMP', fiatCurrency: 'MXN', blockchainSymbol: 'POL', tokenSymbol: 'USDC', cryptoAmount: 1 } as const;

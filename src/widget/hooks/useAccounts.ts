@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { withLaterCalls } from '../../api/laterCalls';
 import type { RailEntry } from '../../countries';
-import { useProxyClient } from '../context';
+import { useProxyClient } from './useProxyClient';
 import { QUOTE_ATTEMPTS, retryDelay, retryWhile } from '../retry';
 
 const LIST_STALE_MS = 5 * 60_000;
@@ -11,7 +10,7 @@ const LIST_STALE_MS = 5 * 60_000;
  * leaves it empty: typing the details always works.
  */
 export const useSavedAccounts = (entry: RailEntry | undefined, enabled: boolean) => {
-  const client = withLaterCalls(useProxyClient());
+  const client = useProxyClient();
   return useQuery({
     queryKey: ['offramp', 'saved-accounts', entry?.id] as const,
     queryFn: async ({ signal }) => {
@@ -28,7 +27,7 @@ export const useSavedAccounts = (entry: RailEntry | undefined, enabled: boolean)
 
 /** The signed-in user's receivers, those not disabled. */
 export const useReceivers = (enabled: boolean) => {
-  const client = withLaterCalls(useProxyClient());
+  const client = useProxyClient();
   return useQuery({
     queryKey: ['offramp', 'receivers'] as const,
     queryFn: async ({ signal }) => (await client.receivers({ signal })).data.data.filter((receiver) => !receiver.disabled),

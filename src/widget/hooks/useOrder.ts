@@ -7,10 +7,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { FINAL_STATUSES, type OrderStatus } from '../../api/contract';
 import { CLIENT_ERROR_CODES, isOffRampError, PROXY_ERRORS } from '../../api/errors';
-import { withLaterCalls } from '../../api/laterCalls';
 import { withMaskedBankAccount } from '../../api/masking';
 import type { OrderBody, Transaction } from '../../api/schemas';
-import { useProxyClient } from '../context';
+import { useProxyClient } from './useProxyClient';
 import { withErrorCatalogue } from '../errorViews';
 import { newIdempotencyKey } from '../idempotency';
 import { orderStorage, type StoredOrder } from '../orderStorage';
@@ -103,7 +102,7 @@ export interface OrderLife {
  * order changes (see `OrderLife.tsx`), and its callbacks must be the latest.
  */
 export const useOrder = (options: { readonly current: UseOrderOptions }): OrderLife => {
-  const client = withLaterCalls(useProxyClient());
+  const client = useProxyClient();
   const queryClient = useQueryClient();
   const storage = () => orderStorage(options.current.proxyUrl);
 

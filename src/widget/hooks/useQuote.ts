@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { cryptoAmountFor } from '../../api/chains';
 import type { ProxyClient } from '../../api/client';
 import type { Quote } from '../../api/schemas';
-import { useProxyClient } from '../context';
+import { useProxyClient } from './useProxyClient';
 import { isRow, withErrorCatalogue } from '../errorViews';
 import { QUOTE_ATTEMPTS, retryDelay, retryWhile } from '../retry';
 import type { AmountSide } from '../form';

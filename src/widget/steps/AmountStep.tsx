@@ -9,11 +9,8 @@ import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import type { QuoteInput } from '../hooks/useQuote';
 import type { ErrorPlace } from '../errorCatalogue';
 import type { QuoteState } from '../types';
-import { Countdown } from '../parts/Countdown';
-import { ErrorAlert } from '../parts/ErrorAlert';
 import { FieldMessage } from '../parts/FieldMessage';
-import { QuoteSummary, SendingCosts } from '../parts/QuoteSummary';
-import { BankStep } from './later';
+import { BankStep, loadedQuoteLife } from './later';
 
 /** Long enough to let a number be typed, short enough to feel immediate. */
 export const QUOTE_DEBOUNCE_MS = 450;
@@ -107,6 +104,9 @@ export function AmountStep({ quote, limits, onQuoteInput, onContinue }: AmountSt
     if (valid && ready) onContinue();
     else if (valid && !outOfRange) setWaitingFor(input);
   };
+
+  // A quote, its countdown or its failure exists only once the quote's code is here (`QuoteLife.tsx`).
+  const parts = loadedQuoteLife();
 
   return (
     <>
@@ -212,9 +212,7 @@ export function AmountStep({ quote, limits, onQuoteInput, onContinue }: AmountSt
       </div>
 
       <section aria-label={t('quote.title')} aria-busy={quote.isFetching}>
-        {input && quote.current && (
-          <QuoteSummary quote={quote.current.quote} />
-        )}
+        {parts && input && quote.current && <parts.QuoteSummary quote={quote.current.quote} />}
         <div role="status">
           {input && (quote.isFetching || input !== settled) && (
             <p className="orw-hint">{t(quote.current ? 'quote.updating' : 'quote.loading')}</p>
@@ -222,14 +220,14 @@ export function AmountStep({ quote, limits, onQuoteInput, onContinue }: AmountSt
           {input && quote.retrying && <p className="orw-hint">{t(quote.retrying.key, quote.retrying.params)}</p>}
           {waiting && <p className="orw-hint">{t('quote.wait')}</p>}
         </div>
-        {ready && quote.current && (
+        {parts && ready && quote.current && (
           <>
-            <Countdown expiresAt={quote.current.quote.expiresAt} clockSkewMs={quote.current.clockSkewMs} />
-            <SendingCosts blockchainSymbol={quote.current.quote.blockchainSymbol} />
+            <parts.Countdown expiresAt={quote.current.quote.expiresAt} clockSkewMs={quote.current.clockSkewMs} />
+            <parts.SendingCosts blockchainSymbol={quote.current.quote.blockchainSymbol} />
             {quote.current.quote.flow === 'OTC' && <p className="orw-hint">{t('quote.otc')}</p>}
           </>
         )}
-        {input && stepError && <ErrorAlert view={stepError} onRetry={renew} />}
+        {parts && input && stepError && <parts.ErrorAlert view={stepError} onRetry={renew} />}
       </section>
 
       <div className="orw-actions">

@@ -4,7 +4,7 @@
  * step before it. The order's life downloads with the steps that act on it, from the review step on
  * (fetched while the bank step shows), or at once for an order resumed after a reload.
  */
-import { createElement, memo, useSyncExternalStore, type ComponentProps } from 'react';
+import { createElement, memo, useEffect, useState, useSyncExternalStore, type ComponentProps } from 'react';
 import { loadAllEnglish } from '../../i18n';
 import type { OrderLife } from '../hooks/useOrder';
 import { laterStylesheet } from '../../theme/styles';
@@ -12,6 +12,49 @@ import { keptLoad, lazyWithRetry } from '../lazy';
 import type { StoredOrder } from '../orderStorage';
 
 type OrderLifeModule = typeof import('../OrderLife');
+type QuoteLifeModule = typeof import('../QuoteLife');
+
+/** What the first step does over the network (`QuoteLife.tsx`): downloaded, with retries, once the first screen is up. */
+const quoteLife = keptLoad(
+  () => import('../QuoteLife'),
+  (module) => ('QuoteHost' in module ? (module as QuoteLifeModule) : undefined),
+);
+
+/** The quote's parts once they have downloaded: a state other than "nothing asked yet" comes after that. */
+export const loadedQuoteLife = quoteLife.loaded;
+
+const loadedQuoteHost = () => quoteLife.loaded()?.QuoteHost;
+const loadedKycHost = () => quoteLife.loaded()?.KycHost;
+
+/**
+ * Downloads the quote's code once the first screen is up. Once the user has asked for a quote
+ * (`asked`) and the download has given up, its failure is the step's: "Start this step again"
+ * mounts this anew, which downloads it again.
+ */
+export function QuoteLifeDownload({ asked }: { asked: boolean }) {
+  const [failure, setFailure] = useState<{ reason: unknown } | undefined>(undefined);
+  useEffect(() => {
+    let mounted = true;
+    quoteLife.load().catch((reason: unknown) => mounted && setFailure({ reason }));
+    return () => {
+      mounted = false;
+    };
+  }, []);
+  if (asked && failure) throw failure.reason;
+  return null;
+}
+
+/** The quote's host once its code is here; nothing before (the widget holds "nothing asked yet" meanwhile). */
+export const QuoteLifeHost = memo(function QuoteLifeHost(props: ComponentProps<QuoteLifeModule['QuoteHost']>) {
+  const QuoteHost = useSyncExternalStore(quoteLife.subscribe, loadedQuoteHost, loadedQuoteHost);
+  return QuoteHost ? createElement(QuoteHost, props) : null;
+});
+
+/** The verification's host once its code is here. */
+export const KycLifeHost = memo(function KycLifeHost(props: ComponentProps<QuoteLifeModule['KycHost']>) {
+  const KycHost = useSyncExternalStore(quoteLife.subscribe, loadedKycHost, loadedKycHost);
+  return KycHost ? createElement(KycHost, props) : null;
+});
 
 /** The order's life (`OrderLife.tsx`), downloaded with retries by the steps that need it. */
 const orderLife = keptLoad(
