@@ -124,11 +124,4 @@ export const IDEMPOTENCY_TTL_MS = 48 * 60 * 60_000;
 export const KYC_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'VERIFIED', 'REJECTED', 'REVIEW_NEEDED'] as const;
 export type KycStatus = (typeof KYC_STATUSES)[number];
 
-/** `country` values bank details accept. "SEPA" is a rail, never a country: EUR payouts send the IBAN's own code. */
-export const BANK_COUNTRIES = {
-  single: ['MX', 'DO', 'US', 'CN'],
-  sepa: [
-    'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU',
-    'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO', 'CH', 'GB', 'MC', 'SM', 'AD', 'VA',
-  ] as readonly string[],
-} as const;
+export { BANK_COUNTRIES } from './bankCountries';

@@ -6,7 +6,7 @@
  * partner's page pays for none of them up front.
  */
 import type { FiatCurrency } from '../api/chains';
-import { BANK_COUNTRIES } from '../api/contract';
+import { BANK_COUNTRIES } from '../api/bankCountries';
 import { retryingLoad } from '../widget/lazy';
 import type { PayoutRail, RailEntry } from './types';
 

@@ -164,9 +164,3 @@ export const createTranslator = (locale: string, messages: Messages = english): 
 
 export const I18nContext = createContext<Translator>(createTranslator('en'));
 export const useI18n = () => useContext(I18nContext);
-
-/** `m:ss` for a countdown. */
-export const formatCountdown = (remainingMs: number): string => {
-  const seconds = Math.max(0, Math.ceil(remainingMs / 1000));
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-};

@@ -2,7 +2,8 @@
  * Prices, estimates and locked quotes. One `price` serves the estimate, the locked quote and an
  * order without a quote, so the three can never disagree on a rate, a range or a flow.
  */
-import { cryptoAmountFor, FIAT_CURRENCIES, FIAT_DECIMALS, isStablecoin, isSupportedPair, type FiatCurrency, type TokenSymbol } from '../api/chains';
+import { cryptoAmountFor } from '../api/amounts';
+import { FIAT_CURRENCIES, FIAT_DECIMALS, isStablecoin, isSupportedPair, type FiatCurrency, type TokenSymbol } from '../api/chains';
 import { OTC_THRESHOLD } from '../api/contract';
 import { API_ERRORS, withRange } from '../api/errors';
 import { estimateRequestSchema, quoteRequestSchema, type Estimate, type Quote } from '../api/schemas';

@@ -17,7 +17,7 @@ import type { CheckoutMoves } from './OrderLife';
 import type { LockedQuote, QuoteInput } from './hooks/useQuote';
 import type { QuoteHostOptions } from './QuoteLife';
 import { StepBoundary } from './parts/StepBoundary';
-import { SupportFooter } from './parts/SupportLink';
+import { SupportFooter } from './parts/SupportFooter';
 import { AmountStep } from './steps/AmountStep';
 import {
   BankStep,

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cryptoAmountFor, tokenDecimals } from '../../src/api/chains';
+import { cryptoAmountFor } from '../../src/api/amounts';
+import { tokenDecimals } from '../../src/api/chains';
 
 /**
  * The crypto amount for `cents` at a rate of `micros` millionths, checked in integers (doubles cannot

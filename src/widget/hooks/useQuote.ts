@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { cryptoAmountFor } from '../../api/chains';
+import { cryptoAmountFor } from '../../api/amounts';
 import type { ProxyClient } from '../../api/client';
 import type { Quote } from '../../api/schemas';
 import { useProxyClient } from './useProxyClient';
