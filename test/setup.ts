@@ -5,9 +5,10 @@ import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { loadRail, RAIL_IDS } from '../src/countries';
 import { LANGUAGES, loadAllEnglish, loadCatalogue } from '../src/i18n';
 
-// Catalogues, rails, the API's schemas, the form's and the order's life load on demand (the
-// end-to-end tests load them so, in Chromium); these tests are about what they say and check, so
-// load them first (a module imported here, its download in a test resolves at once).
+// Catalogues, rails, the API's schemas, the form's, the quote's and the order's life and the later
+// steps load on demand (the end-to-end tests load them so, in Chromium); these tests are about what
+// they say and check, so load them first (a module imported here, its download in a test resolves
+// at once).
 beforeAll(() =>
   Promise.all([
     ...LANGUAGES.map(loadCatalogue),
@@ -15,7 +16,9 @@ beforeAll(() =>
     ...RAIL_IDS.map(loadRail),
     import('../src/api/schemas'),
     import('../src/widget/formSchema'),
+    import('../src/widget/QuoteLife'),
     import('../src/widget/OrderLife'),
+    ...['BankStep', 'ReviewStep', 'KycStep', 'SendStep', 'StatusStep'].map((step) => import(`../src/widget/steps/${step}.tsx`)),
   ]),
 );
 

@@ -133,7 +133,8 @@ export const describeErrorRows = (language: Language) =>
       fault: { kind: 'error', error: row },
       times: retryable ? ORDER_ATTEMPTS : 1,
     });
-    await harness.user.click(screen.getByRole('button', { name: t('action.confirm') }));
+    // The heading is the widget's, and shows before the step's own code has arrived.
+    await harness.user.click(await screen.findByRole('button', { name: t('action.confirm') }));
 
     switch (view.place) {
       case 'bank': {
