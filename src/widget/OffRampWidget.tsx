@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { FormProvider, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
+import { FormProvider, useForm, type FieldPath, type Resolver } from 'react-hook-form';
 import type { ProxyClientOptions } from '../api/client';
 import type { AmountLimitsOption } from '../api/contract';
 import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalogue, numberLocale, resolveLocale, useI18n } from '../i18n';
@@ -8,6 +8,7 @@ import { appearanceStyle, LATER_STYLESHEET_ID, laterStylesheet, STYLESHEET_ID, s
 import { ProxyClientContext, SupportContext } from './context';
 import type { ErrorContext, ErrorView, RefusedRange } from './errorCatalogue';
 import { initialValues, parseAmount, readSeparatorsWhenIdle, separatorsOf, typedAmount, type NumberSeparators, type OffRampFormValues } from './form';
+import { useFormValues } from './hooks/useFormValues';
 import { useLatest } from './hooks/useLatest';
 import { useLoaded } from './hooks/useLoaded';
 import { retryingLoad } from './lazy';
@@ -155,7 +156,7 @@ function Checkout(props: OffRampWidgetProps) {
     reValidateMode: 'onChange',
   });
   // Numbers follow the currency paid while the locale names a language only (see `numberLocale`).
-  const fiatCurrency = useWatch({ control: form.control, name: 'fiatCurrency' });
+  const [fiatCurrency] = useFormValues(form, ['fiatCurrency']);
   const locale = numberLocale(asked.locale, fiatCurrency);
   const i18n = useMemo(() => createTranslator(locale, asked.messages), [locale, asked.messages]);
   const separators = useMemo(() => separatorsOf(locale), [locale]);

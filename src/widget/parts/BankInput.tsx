@@ -1,8 +1,9 @@
 import { useLayoutEffect, useRef } from 'react';
-import { useController } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import type { BankField, BankValues } from '../../countries';
 import { useI18n } from '../../i18n';
 import { readProblem, type OffRampFormValues } from '../form';
+import { useFormField } from '../hooks/useFormField';
 import { FieldMessage } from './FieldMessage';
 
 /** Where the caret belongs in `display` after `kept` significant characters. */
@@ -33,8 +34,7 @@ interface BankInputProps {
 export function BankInput({ railId, field, values, inputId, onChanged }: BankInputProps) {
   const { t } = useI18n();
   const name = `bank.${railId}.${field.name}` as `bank.MX.${string}`;
-  const { field: control, fieldState } = useController<OffRampFormValues>({ name });
-  const { value: kept, onChange, onBlur, ref: register } = control;
+  const { value: kept, error, onChange, onBlur, ref: register } = useFormField(useFormContext<OffRampFormValues>(), name);
   const value = typeof kept === 'string' ? kept : '';
   const input = useRef<HTMLInputElement | null>(null);
   const pendingCaret = useRef<number | null>(null);
@@ -47,7 +47,7 @@ export function BankInput({ railId, field, values, inputId, onChanged }: BankInp
     pendingCaret.current = null;
   }, [shown]);
 
-  const problem = readProblem(fieldState.error?.message);
+  const problem = readProblem(error);
   const description = field.describe?.(value);
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;

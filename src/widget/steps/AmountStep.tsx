@@ -1,11 +1,12 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { useFormContext, useWatch } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import { BLOCKCHAIN_SYMBOLS, CHAIN_NAMES, isStablecoin, isSupportedPair, tokensOn } from '../../api/chains';
 import type { AmountLimitsOption, AmountRange } from '../../api/contract';
 import { loadRail, PAYOUT_CURRENCIES, railFor } from '../../countries';
 import { useI18n } from '../../i18n';
 import { AMOUNT_FIELDS, MAX_AMOUNT_LENGTH, parseAmount, quoteInputOf, readProblem, separatorsOf, typedAmount, type OffRampFormValues } from '../form';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
+import { useFormValues } from '../hooks/useFormValues';
 import type { QuoteInput } from '../hooks/useQuote';
 import type { ErrorPlace } from '../errorCatalogue';
 import type { QuoteState } from '../types';
@@ -38,8 +39,9 @@ export function AmountStep({ quote, limits, onQuoteInput, onContinue }: AmountSt
   const i18n = useI18n();
   const { t } = i18n;
   const id = useId();
-  const { register, control, setValue, getValues, trigger, formState } = useFormContext<OffRampFormValues>();
-  const [side, amount, fiatCurrency, blockchainSymbol, tokenSymbol] = useWatch({ control, name: AMOUNT_FIELDS });
+  const form = useFormContext<OffRampFormValues>();
+  const { register, setValue, getValues, trigger, formState } = form;
+  const [side, amount, fiatCurrency, blockchainSymbol, tokenSymbol] = useFormValues(form, AMOUNT_FIELDS);
 
   const separators = useMemo(() => separatorsOf(i18n.locale), [i18n.locale]);
   const range = rangeFor(limits, side, fiatCurrency, tokenSymbol);

@@ -1,9 +1,10 @@
 import { useEffect, useId } from 'react';
-import { useFormContext, useWatch, type FieldPath } from 'react-hook-form';
+import { useFormContext, type FieldPath } from 'react-hook-form';
 import { loadedRail, loadRail, railFor, visibleFields, type PayoutRail, type RailEntry, type RailId } from '../../countries';
 import { useI18n } from '../../i18n';
 import { readProblem, usesSavedAccount, type OffRampFormValues } from '../form';
 import { useReceivers, useSavedAccounts } from '../hooks/useAccounts';
+import { useFormValues } from '../hooks/useFormValues';
 import { useKycStatus } from '../hooks/useKycStatus';
 import { useLoaded } from '../hooks/useLoaded';
 import { receiverLabel, savedAccountLabel } from '../parts/accountLabels';
@@ -18,8 +19,8 @@ export interface BankStepProps {
 }
 
 export default function BankStep(props: BankStepProps) {
-  const { control } = useFormContext<OffRampFormValues>();
-  const entry = railFor(useWatch({ control, name: 'fiatCurrency' }));
+  const [fiatCurrency] = useFormValues(useFormContext<OffRampFormValues>(), ['fiatCurrency']);
+  const entry = railFor(fiatCurrency);
   return entry ? <RailFields entry={entry} {...props} /> : null;
 }
 
@@ -81,11 +82,11 @@ function SavedAccounts({ entry, rail, id }: { entry: RailEntry<RailId>; rail: Pa
 function RailFields({ entry, chooseReceiver, onBack, onContinue }: BankStepProps & { entry: RailEntry<RailId> }) {
   const { t } = useI18n();
   const id = useId();
-  const { control, trigger, getFieldState } = useFormContext<OffRampFormValues>();
+  const form = useFormContext<OffRampFormValues>();
+  const { trigger, getFieldState } = form;
   const rail = useLoaded(loadedRail(entry.id) ?? loadRail(entry.id));
-  const values = useWatch({ control, name: `bank.${entry.id}` }) ?? {};
-  const receiverId = useWatch({ control, name: 'receiverId' });
-  const saved = useWatch({ control, name: `savedAccount.${entry.id}` });
+  const [typed, receiverId, saved] = useFormValues(form, [`bank.${entry.id}`, 'receiverId', `savedAccount.${entry.id}`]);
+  const values = typed ?? {};
   // Saved accounts are the user's own: a receiver is paid into details typed for them.
   const usingSaved = Boolean(usesSavedAccount({ receiverId, savedAccount: { [entry.id]: saved } }, entry.id));
   const path = (name: string) => `bank.${entry.id}.${name}` as FieldPath<OffRampFormValues>;
