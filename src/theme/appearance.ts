@@ -2,7 +2,8 @@
  * The host's say over the widget's look: a colour scheme, and a few values that match its site
  * (accent, corners, font), set as `--orw-*` custom properties on the widget's root.
  */
-import { readableTextOn, type ColorScheme } from './palette';
+import { readableTextOn } from './contrast';
+import type { ColorScheme } from './palette';
 
 /** `auto` follows the page's `prefers-color-scheme`. */
 export type ThemeSetting = ColorScheme | 'auto';

@@ -21,6 +21,25 @@ export const laterStylesheet = keptLoad(
   (module) => (typeof module.laterRules === 'string' ? module.laterRules : undefined),
 );
 
+type AppearanceStyleOf = typeof import('./appearance').appearanceStyle;
+
+/** No `appearance`, or one whose code could not be downloaded: the widget's own look. */
+export const withoutAppearance: AppearanceStyleOf = () => ({});
+
+const appearanceCode = keptLoad(
+  () => import('./appearance').then((module) => module.appearanceStyle),
+  (module) => (typeof module.appearanceStyle === 'function' ? (module.appearanceStyle as AppearanceStyleOf) : undefined),
+);
+let appearanceOrOwnLook: Promise<AppearanceStyleOf> | undefined;
+
+/**
+ * What turns the host's `appearance` into custom properties (`appearance.ts`), downloaded only by a
+ * widget given one: it waits for it (and so shows in the host's look from its first frame). The
+ * same promise every time; the widget's own look if it cannot be downloaded.
+ */
+export const appearanceStyleOf = (): AppearanceStyleOf | Promise<AppearanceStyleOf> =>
+  appearanceCode.loaded() ?? (appearanceOrOwnLook ??= appearanceCode.load().catch(() => withoutAppearance));
+
 const customProperties = (palette: Palette) =>
   Object.entries(palette)
     .map(([name, value]) => `--orw-${name}: ${value};`)

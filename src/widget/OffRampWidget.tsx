@@ -4,7 +4,8 @@ import { FormProvider, useForm, type FieldPath, type Resolver } from 'react-hook
 import type { ProxyClientOptions } from '../api/client';
 import type { AmountLimitsOption } from '../api/contract';
 import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalogue, numberLocale, resolveLocale, useI18n } from '../i18n';
-import { appearanceStyle, LATER_STYLESHEET_ID, laterStylesheet, STYLESHEET_ID, stylesheet, useColorScheme } from '../theme';
+import { appearanceStyleOf, LATER_STYLESHEET_ID, laterStylesheet, STYLESHEET_ID, stylesheet, withoutAppearance } from '../theme/styles';
+import { useColorScheme } from '../theme/useColorScheme';
 import { ProxyClientContext, SupportContext } from './context';
 import type { ErrorContext, ErrorView, RefusedRange } from './errorCatalogue';
 import { initialValues, parseAmount, readSeparatorsWhenIdle, separatorsOf, typedAmount, type NumberSeparators, type OffRampFormValues } from './form';
@@ -358,7 +359,8 @@ function Checkout(props: OffRampWidgetProps) {
 
   const colorScheme = useColorScheme(theme);
   const appearanceKey = JSON.stringify(appearance ?? {});
-  const rootStyle = useMemo(() => appearanceStyle(JSON.parse(appearanceKey), colorScheme) as React.CSSProperties, [appearanceKey, colorScheme]);
+  const styleOf = useLoaded(appearance ? appearanceStyleOf() : withoutAppearance);
+  const rootStyle = useMemo(() => styleOf(JSON.parse(appearanceKey), colorScheme) as React.CSSProperties, [styleOf, appearanceKey, colorScheme]);
 
   const support = useMemo(
     () => ({ supportUrl: props.supportUrl, termsUrl: props.termsUrl, orderId: order.deposit?.orderId }),
