@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { build, minifySync } from 'vite';
+import { PROXY_PATHS } from '../src/api/contract';
 import { QUOTE_DEBOUNCE_MS } from '../src/widget/steps/AmountStep';
 import { importFromApp, PACKAGE_NAME, type BuiltPage, type PartnerServer } from '../test/package/consumer';
 
@@ -194,7 +195,11 @@ export async function typeAmount(browser: Browser, server: PartnerServer, amount
     const field = page.getByLabel('Amount', { exact: true });
     await field.waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
+    // Reaching for the widget downloads what talks to the network, which then reads the user's
+    // verification: once, before the first key, as a user's first look does.
+    const verificationRead = page.waitForResponse((response) => new URL(response.url()).pathname.endsWith(PROXY_PATHS.kycStatus));
     await field.focus();
+    await verificationRead;
     await nextFrame(page);
     await page.clock.pauseAt(await page.evaluate(() => Date.now()));
     const requestsBefore = server.requests.length;

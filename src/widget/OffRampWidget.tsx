@@ -275,6 +275,11 @@ function Checkout(props: OffRampWidgetProps) {
 
   // ── Quote (its life is `QuoteHost`'s, which hands it here) ──
   const [quoteInput, setQuoteInput] = useState<QuoteInput | undefined>(undefined);
+  // What talks to the network downloads on intent, not with the page: once the user reaches for the
+  // widget (a pointer over it, a focus in it), or a quote or a resumed order needs it.
+  const [reachedFor, setReachedFor] = useState(false);
+  const reachFor = () => setReachedFor(true);
+  const needsNetwork = reachedFor || quoteInput !== undefined || resumed !== undefined;
   const [hostedQuote, setHostedQuote] = useState<QuoteState | undefined>(undefined);
   // Until the quote's code is here, what is asked for is on its way.
   const onItsWay = useMemo(() => quoteOnItsWay(quoteInput), [quoteInput]);
@@ -371,7 +376,16 @@ function Checkout(props: OffRampWidgetProps) {
   const index = FORM_STEPS.indexOf(step);
   const titleId = `${STYLESHEET_ID}-title`;
   const widget = (
-    <div data-offramp-widget="" data-theme={colorScheme} lang={i18n.locale} style={rootStyle} ref={root}>
+    <div
+      data-offramp-widget=""
+      data-theme={colorScheme}
+      lang={i18n.locale}
+      style={rootStyle}
+      ref={root}
+      onPointerEnter={reachedFor ? undefined : reachFor}
+      onPointerDown={reachedFor ? undefined : reachFor}
+      onFocus={reachedFor ? undefined : reachFor}
+    >
       <style href={STYLESHEET_ID} precedence="default">
         {stylesheet}
       </style>
@@ -408,7 +422,7 @@ function Checkout(props: OffRampWidgetProps) {
               </div>
             )}
           >
-            <QuoteLifeDownload asked={quoteInput !== undefined} />
+            <QuoteLifeDownload wanted={needsNetwork} asked={quoteInput !== undefined} />
             <Suspense fallback={<p role="status">{i18n.t('step.loading')}</p>}>
               {kycRequired ? (
                 <KycStep

@@ -14,7 +14,7 @@ import type { StoredOrder } from '../orderStorage';
 type OrderLifeModule = typeof import('../OrderLife');
 type QuoteLifeModule = typeof import('../QuoteLife');
 
-/** What the first step does over the network (`QuoteLife.tsx`): downloaded, with retries, once the first screen is up. */
+/** What the first step does over the network (`QuoteLife.tsx`): downloaded, with retries, on intent (see `QuoteLifeDownload`). */
 const quoteLife = keptLoad(
   () => import('../QuoteLife'),
   (module) => ('QuoteHost' in module ? (module as QuoteLifeModule) : undefined),
@@ -27,19 +27,20 @@ const loadedQuoteHost = () => quoteLife.loaded()?.QuoteHost;
 const loadedKycHost = () => quoteLife.loaded()?.KycHost;
 
 /**
- * Downloads the quote's code once the first screen is up. Once the user has asked for a quote
- * (`asked`) and the download has given up, its failure is the step's: "Start this step again"
- * mounts this anew, which downloads it again.
+ * Downloads the quote's code once it is `wanted` (the user reaches for the widget, or a quote or an
+ * order already needs it). Once the user has asked for a quote (`asked`) and the download has given
+ * up, its failure is the step's: "Start this step again" mounts this anew, which downloads it again.
  */
-export function QuoteLifeDownload({ asked }: { asked: boolean }) {
+export function QuoteLifeDownload({ wanted, asked }: { wanted: boolean; asked: boolean }) {
   const [failure, setFailure] = useState<{ reason: unknown } | undefined>(undefined);
   useEffect(() => {
+    if (!wanted) return;
     let mounted = true;
     quoteLife.load().catch((reason: unknown) => mounted && setFailure({ reason }));
     return () => {
       mounted = false;
     };
-  }, []);
+  }, [wanted]);
   if (asked && failure) throw failure.reason;
   return null;
 }
