@@ -62,6 +62,7 @@ describe('the static Storybook', () => {
       'checkout-quote--counting-down', 'checkout-quote--expired-at-confirm',
       'checkout-errors--kyc-required', 'checkout-errors--offline', 'checkout-errors--partner-limits', 'checkout-endings--support-and-terms',
       'checkout-presentation--spanish', 'checkout-presentation--phone', 'checkout-presentation--dark', 'checkout-presentation--partner-appearance',
+      'embed-events--through-the-review',
     ]) {
       expect(entries[id]?.type, id).toBe('story');
     }
