@@ -1,7 +1,7 @@
 /**
  * The one typed error the client throws, and every error row of the contract (`errorRows.ts`).
  */
-import type { ApiErrorRow } from './errorRows';
+import { API_ERRORS, type ApiErrorName, type ApiErrorRow } from './errorRows';
 
 export * from './errorRows';
 
@@ -56,6 +56,9 @@ export class OffRampError extends Error {
 }
 
 export const isOffRampError = (value: unknown): value is OffRampError => value instanceof OffRampError;
+
+/** Whether a failure carries the code of the contract's row `name`. */
+export const isRow = (error: unknown, name: ApiErrorName): boolean => isOffRampError(error) && error.code === API_ERRORS[name].code;
 
 const asString = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 

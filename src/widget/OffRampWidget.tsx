@@ -26,8 +26,8 @@ import {
   idleOrder,
   KycLifeHost,
   KycStep,
-  loadedOrderLife,
   loadedQuoteLife,
+  orderCode,
   OrderLifeHost,
   QuoteLifeDownload,
   QuoteLifeHost,
@@ -338,11 +338,11 @@ function Checkout(props: OffRampWidgetProps) {
       kyc.checkAgain();
     },
   });
-  const routeOrderError = (error: unknown) => loadedOrderLife()!.routeOrderError(error, orderMoves());
+  const routeOrderError = (error: unknown) => orderCode().routeOrderError(error, orderMoves());
 
   const confirm = () => {
     setOrderError(undefined);
-    order.confirm(() => loadedOrderLife()!.orderRequest(form.getValues(), quote.firm ? current : undefined));
+    order.confirm(() => orderCode().orderRequest(form.getValues(), quote.firm ? current : undefined));
   };
 
   /**
@@ -353,7 +353,7 @@ function Checkout(props: OffRampWidgetProps) {
     order.forget();
     setOrderError(undefined);
     if (quoteInput) renew();
-    go(loadedOrderLife()!.startOverStep(form.getValues(), quoteInput !== undefined));
+    go(orderCode().startOverStep(form.getValues(), quoteInput !== undefined));
   };
 
   const leaveReview = (next: OffRampStep) => {

@@ -116,9 +116,6 @@ const byStatus = (status: number | undefined): CatalogueEntry | undefined => {
   return undefined;
 };
 
-/** Whether a failure carries the code of the contract's row `name`. */
-export const isRow = (error: unknown, name: ApiErrorName): boolean => isOffRampError(error) && error.code === API_ERRORS[name].code;
-
 /** A row's message as a pattern: `{min}` and `{max}` stand for numbers. */
 const matches = (row: ApiErrorRow, message: string) => {
   if (!row.message.includes('{')) return row.message === message;

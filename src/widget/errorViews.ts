@@ -3,7 +3,7 @@
  * failure that needs them, not at start: a request's failure waits for them before it surfaces
  * (`withErrorCatalogue`), so every render that describes an error finds the catalogue loaded.
  */
-import { isOffRampError, type ApiErrorName } from '../api/errors';
+import { isOffRampError } from '../api/errors';
 import { loadAllEnglish } from '../i18n';
 import type * as Catalogue from './errorCatalogue';
 import { keptLoad } from './lazy';
@@ -44,13 +44,3 @@ export const describeError: typeof Catalogue.describeError = (error, i18n, conte
 
 /** The range a refusal names (see `errorCatalogue.ts`); none known if the catalogue could not be downloaded. */
 export const refusedRange: typeof Catalogue.refusedRange = (error) => catalogue.loaded()?.refusedRange(error);
-
-/**
- * Whether a failure is the contract's row `name`, by its code. Asked on a failure only, so it waits
- * for the catalogue (which brings the rows) rather than loading the rows at start; false if the
- * catalogue could not be downloaded.
- */
-export const isRow = async (error: unknown, name: ApiErrorName): Promise<boolean> => {
-  await loadErrorCatalogue().catch(() => undefined);
-  return catalogue.loaded()?.isRow(error, name) ?? false;
-};

@@ -1,11 +1,12 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { cryptoAmountFor } from '../../api/amounts';
 import type { ProxyClient } from '../../api/client';
+import { isRow } from '../../api/errors';
 import type { Quote } from '../../api/schemas';
-import { useProxyClient } from './useProxyClient';
-import { isRow, withErrorCatalogue } from '../errorViews';
-import { QUOTE_ATTEMPTS, retryDelay, retryWhile } from '../retry';
+import { withErrorCatalogue } from '../errorViews';
 import type { AmountSide } from '../form';
+import { QUOTE_ATTEMPTS, retryDelay, retryWhile } from '../retry';
+import { useProxyClient } from './useProxyClient';
 
 type QuoteCalls = Pick<ProxyClient, 'estimate' | 'lockQuote'>;
 
@@ -37,7 +38,7 @@ const estimateRate = async (client: QuoteCalls, input: QuoteInput, signal: Abort
   try {
     return (await client.estimate({ ...pair, fiatAmount: input.amount }, { signal })).data.rate;
   } catch (error) {
-    if (!(await isRow(error, 'invalidUserInput'))) throw error;
+    if (!isRow(error, 'invalidUserInput')) throw error;
     return (await client.estimate({ ...pair, cryptoAmount: 1 }, { signal })).data.rate;
   }
 };

@@ -63,8 +63,15 @@ const orderLife = keptLoad(
   (module) => ('OrderHost' in module ? (module as OrderLifeModule) : undefined),
 );
 
-/** The order's code once it has downloaded: whatever acts on an order (a step that shows one, its refusal) comes after that. */
-export const loadedOrderLife = orderLife.loaded;
+/**
+ * The order's code, for what acts on an order: the steps that show one (whose own download waits for
+ * it) and the order's host (which exists only once it is here). Asked before, it is a bug.
+ */
+export const orderCode = (): OrderLifeModule => {
+  const code = orderLife.loaded();
+  if (!code) throw new Error("The order's code was asked for before it had downloaded");
+  return code;
+};
 
 const loadedOrderHost = () => orderLife.loaded()?.OrderHost;
 
