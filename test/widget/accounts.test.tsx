@@ -33,6 +33,32 @@ async function confirm(harness: Harness) {
 const orderBody = async (harness: Harness) => harness.orderRequests()[0]!.clone().json();
 
 describe('saved accounts', () => {
+  it('leave new details being typed as they are when the list arrives after the first keys', async () => {
+    let release = () => {};
+    const listed = new Promise<void>((resolve) => (release = resolve));
+    const harness = renderWidget(
+      {},
+      {
+        userId: F.verifiedUserId,
+        intercept: async (request, respond) => {
+          if (new URL(request.url).pathname.includes('/banks/users/')) await listed;
+          return respond();
+        },
+      },
+    );
+    await harness.user.type(screen.getByLabelText('Amount'), '100');
+    await passDebounce();
+    await screen.findByText(/^Quote expires in \d:\d\d$/);
+    await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await harness.user.type(await screen.findByLabelText('CLABE'), '01468026');
+    release();
+    const group = await screen.findByRole('group', { name: 'Pay into' });
+    expect(within(group).getByLabelText('Use a new account')).toBeChecked();
+    expect(within(group).getByLabelText('Banco Santander •••• 7120')).not.toBeChecked();
+    await harness.user.type(screen.getByLabelText('CLABE'), VALID_CLABE.slice(8));
+    expect(screen.getByLabelText('CLABE')).toHaveValue('014 680 26034600712 0');
+  });
+
   it('lists the user’s accounts for the rail, masked, and sends the chosen one by id only', async () => {
     const harness = await toBankStep();
     const group = await screen.findByRole('group', { name: 'Pay into' });

@@ -50,13 +50,15 @@ function SavedAccounts({ entry, rail, id }: { entry: RailEntry<RailId>; rail: Pa
   const { register, getFieldState, getValues, setValue, formState } = useFormContext<OffRampFormValues>();
   const accounts = useSavedAccounts(entry, true).data ?? [];
   const name = `savedAccount.${entry.id}` as const;
-  // The most recent verified account is the likely one: chosen until the user chooses.
+  // The most recent verified account is the likely one: chosen until the user chooses, unless the
+  // list arrives after they have started typing new details (which would vanish under it).
   const mostRecentVerified = accounts
     .filter((account) => account.isVerified)
     .sort((a, b) => (b.verifiedAt ?? b.createdAt ?? '').localeCompare(a.verifiedAt ?? a.createdAt ?? ''))[0];
   useEffect(() => {
-    if (mostRecentVerified && !getValues(name) && !getFieldState(name).isTouched) setValue(name, mostRecentVerified.id);
-  }, [mostRecentVerified, name, getValues, getFieldState, setValue]);
+    const typing = rail.fields.some((field) => getFieldState(`bank.${entry.id}.${field.name}` as FieldPath<OffRampFormValues>).isDirty);
+    if (mostRecentVerified && !getValues(name) && !getFieldState(name).isTouched && !typing) setValue(name, mostRecentVerified.id);
+  }, [mostRecentVerified, name, rail, entry.id, getValues, getFieldState, setValue]);
   const chosen = accounts.find((account) => account.id === getValues(name));
   if (accounts.length === 0) return null;
   const problem = readProblem(getFieldState(name, formState).error?.message);
