@@ -17,7 +17,7 @@ import { DEFAULT_QUOTE_LIFETIME_MS } from '../src/api/contract';
 import { launchChromium } from '../test/e2e/browser';
 import {
   buildPage,
-  installApp,
+  installedApp,
   packedPackage,
   PACKAGE_NAME,
   PROJECT_ROOT,
@@ -57,7 +57,11 @@ let ownCode: Share[] = [];
 let work: string;
 let app: string;
 let browser: Browser;
-const pages = {} as Record<'reactOnly' | 'widgetOnReact' | 'formOnStack' | 'widgetOnStack' | 'profiledWidget', BuiltPage>;
+/**
+ * Each page's build, queued at the start (one build at a time): a test waits only for the pages it
+ * measures, so the heap's long runs start once the widget's page is built, beside the other builds.
+ */
+let pages: Record<'reactOnly' | 'widgetOnReact' | 'formOnStack' | 'widgetOnStack' | 'profiledWidget', Promise<BuiltPage>>;
 
 const kb = (bytes: number) => bytes / KB;
 const sharesText = (shares: Share[], top = 6) =>
@@ -101,13 +105,18 @@ beforeAll(async () => {
   app = join(work, 'partner');
   const launched = launchChromium();
   try {
-    await installApp(app, { react: '^19.2.0', 'react-dom': '^19.2.0', '@tanstack/react-query': '^5.90.0', [PACKAGE_NAME]: `file:${tarball}` });
-    pages.reactOnly = await buildPage(app, 'react-only', reactOnly);
-    pages.widgetOnReact = await buildPage(app, 'widget-on-react', widgetOnReact);
-    pages.formOnStack = await buildPage(app, 'form-on-stack', formOnStack);
-    pages.widgetOnStack = await buildPage(app, 'widget-on-stack', widgetOnStack);
-    // Unminified, so components keep their names, and React's profiling build, so <Profiler> reports.
-    pages.profiledWidget = await buildPage(app, 'profiled-widget', profiledWidget, { profiling: true, minify: false });
+    await installedApp(app, { react: '^19.2.0', 'react-dom': '^19.2.0', '@tanstack/react-query': '^5.90.0', [PACKAGE_NAME]: `file:${tarball}` });
+    const queued = (name: string, script: string, options?: Parameters<typeof buildPage>[3]) => oneBuildAtATime(() => buildPage(app, name, script, options));
+    pages = {
+      widgetOnReact: queued('widget-on-react', widgetOnReact),
+      reactOnly: queued('react-only', reactOnly),
+      formOnStack: queued('form-on-stack', formOnStack),
+      widgetOnStack: queued('widget-on-stack', widgetOnStack),
+      // Unminified, so components keep their names, and React's profiling build, so <Profiler> reports.
+      profiledWidget: queued('profiled-widget', profiledWidget, { profiling: true, minify: false }),
+    };
+    // A failed build is reported by the tests that measure its page, not as an unhandled rejection before them.
+    for (const page of Object.values(pages)) page.catch(() => undefined);
   } finally {
     browser = await launched;
   }
@@ -127,24 +136,27 @@ afterAll(async () => {
 });
 
 describe.concurrent('what a partner page downloads', () => {
-  it('initial JS over a React-only app', () => {
-    const added = initialBytes(pages.widgetOnReact) - initialBytes(pages.reactOnly);
-    report(measured('initialOverReact', kb(added), sharesText(sharesOver(pages.widgetOnReact, pages.reactOnly))));
+  it('initial JS over a React-only app', async () => {
+    const [widgetPage, reactPage] = await Promise.all([pages.widgetOnReact, pages.reactOnly]);
+    const added = initialBytes(widgetPage) - initialBytes(reactPage);
+    report(measured('initialOverReact', kb(added), sharesText(sharesOver(widgetPage, reactPage))));
   });
 
   it('initial JS over an app that already ships react-hook-form, zod and TanStack Query', async () => {
     ownCode = await oneBuildAtATime(() => widgetCodeShares(PROJECT_ROOT, join(work, 'widget-build')));
-    const added = initialBytes(pages.widgetOnStack) - initialBytes(pages.formOnStack);
-    report(measured('initialOverStack', kb(added), sharesText(sharesOver(pages.widgetOnStack, pages.formOnStack))));
+    const [widgetPage, formPage] = await Promise.all([pages.widgetOnStack, pages.formOnStack]);
+    const added = initialBytes(widgetPage) - initialBytes(formPage);
+    report(measured('initialOverStack', kb(added), sharesText(sharesOver(widgetPage, formPage))));
   });
 
   it('JS fetched at mount beyond the initial JS', async () => {
-    await serve(pages.widgetOnReact, {}, async (server) => {
-      const fetched = await jsFetchedAtMount(browser, server, pages.widgetOnReact.outDir);
-      const initial = new Set(pages.widgetOnReact.initialFiles);
+    const widgetPage = await pages.widgetOnReact;
+    await serve(widgetPage, {}, async (server) => {
+      const fetched = await jsFetchedAtMount(browser, server, widgetPage.outDir);
+      const initial = new Set(widgetPage.initialFiles);
       const lazy = fetched.files.filter((file) => !initial.has(file));
-      const lazyBytes = fetched.bytes - initialBytes(pages.widgetOnReact);
-      report(measured('lazyAtMount', kb(lazyBytes), lazy.length ? `${lazy.length} files: ${sharesText(sharesIn(pages.widgetOnReact, lazy))}` : 'nothing'));
+      const lazyBytes = fetched.bytes - initialBytes(widgetPage);
+      report(measured('lazyAtMount', kb(lazyBytes), lazy.length ? `${lazy.length} files: ${sharesText(sharesIn(widgetPage, lazy))}` : 'nothing'));
     });
   });
 
@@ -172,7 +184,7 @@ describe.concurrent('what a partner page downloads', () => {
       }
     });
     const bytes = pageScriptBytes(outDir, 'embed.html');
-    const react = kb(initialBytes(pages.reactOnly)).toFixed(1);
+    const react = kb(initialBytes(await pages.reactOnly)).toFixed(1);
     report(measured('embedPage', bytes === undefined ? undefined : kb(bytes), `React, the widget and the bridge (a page of React alone: ${react} KB)`));
   });
 });
@@ -180,14 +192,14 @@ describe.concurrent('what a partner page downloads', () => {
 // Each page has a renderer process and a heap of its own: these run beside the sizes above.
 describe.concurrent('what the widget keeps in memory in Chromium', () => {
   it(`JS heap growth over ${CYCLES} quote renewals`, async () => {
-    await serve(pages.widgetOnReact, { rateLimits: false }, async (server) => {
+    await serve(await pages.widgetOnReact, { rateLimits: false }, async (server) => {
       const growth = await heapOverRenewals(browser, server, CYCLES, DEFAULT_QUOTE_LIFETIME_MS);
       report(measured('heapRenewals', kb(growth.data), `${heapDetail(growth)}; the page's clock jumps past each expiry`));
     });
   });
 
   it(`JS heap growth over ${CYCLES} step round trips`, async () => {
-    await serve(pages.widgetOnReact, {}, async (server) => {
+    await serve(await pages.widgetOnReact, {}, async (server) => {
       const growth = await heapOverStepRoundTrips(browser, server, CYCLES);
       report(measured('heapRoundTrips', kb(growth.data), heapDetail(growth)));
     });
@@ -197,8 +209,8 @@ describe.concurrent('what the widget keeps in memory in Chromium', () => {
 // Timed: each alone, once everything above has finished.
 describe('what the widget does in Chromium', () => {
   it(`time to first input at ${CPU_SLOWDOWN}× CPU, against a minimal form on the same stack`, async () => {
-    const widgetServer = await servePartner(app, pages.widgetOnReact.outDir);
-    const formServer = await servePartner(app, pages.formOnStack.outDir);
+    const widgetServer = await servePartner(app, (await pages.widgetOnReact).outDir);
+    const formServer = await servePartner(app, (await pages.formOnStack).outDir);
     try {
       const widget: number[] = [];
       const form: number[] = [];
@@ -225,7 +237,7 @@ describe('what the widget does in Chromium', () => {
   });
 
   it('renders and commits per keystroke, and quote requests per typed amount', async () => {
-    await serve(pages.profiledWidget, {}, async (server) => {
+    await serve(await pages.profiledWidget, {}, async (server) => {
       const typed = await typeAmount(browser, server, '1250.5');
       const renders = typed.rendered.map((names) => names.length);
       const most = typed.rendered[renders.indexOf(Math.max(...renders))] ?? [];

@@ -2,9 +2,14 @@
  * The parts that load on demand, on a bad signal, in Chromium against the demo (widget, proxy and
  * sandbox on the dev server): a failed download of the Send step's code or of a bank rail is
  * retried, and once it has given up, "Start this step again" downloads it again.
+ *
+ * The page's clock is Playwright's: time flows as usual, and once a download's back-off
+ * (src/widget/lazy.ts, 0.5 s, 1 s, 2 s) is pending the clock jumps over it, so a retry waits for
+ * a request's time rather than the back-off's.
  */
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { RETRY_DELAYS_MS } from '../../src/widget/lazy';
 import { demoInChromium } from './browser';
 
 const CLABE = '014680260346007120';
@@ -12,6 +17,35 @@ const WAIT = { timeout: 30_000 };
 /** The modules as the dev server serves them (a retry may add a query). */
 const SEND_STEP = '/src/widget/steps/SendStep.tsx';
 const MX_RAIL = '/src/countries/mx.ts';
+/** The module whose back-off timers are jumped over (the dev server serves it unbundled, so it names itself in a stack). */
+const LAZY_MODULE = '/src/widget/lazy.ts';
+
+/**
+ * Lists the back-offs the page is waiting out (`window.pendingBackOffs`, their delays): the timers
+ * that lazy.ts starts with one of its delays. Runs after Playwright's clock is installed, so it
+ * wraps the clock's own timers.
+ */
+const BACK_OFF_RECORDER = `((module, delays) => {
+  const pending = new Map();
+  window.pendingBackOffs = () => [...pending.values()];
+  const setTimer = window.setTimeout;
+  const clearTimer = window.clearTimeout;
+  window.setTimeout = function (handler, timeout, ...rest) {
+    if (!delays.includes(timeout) || typeof handler !== 'function' || !String(new Error().stack).includes(module)) {
+      return setTimer.call(this, handler, timeout, ...rest);
+    }
+    const id = setTimer.call(this, (...args) => {
+      pending.delete(id);
+      handler(...args);
+    }, timeout, ...rest);
+    pending.set(id, timeout);
+    return id;
+  };
+  window.clearTimeout = function (id) {
+    pending.delete(id);
+    return clearTimer.call(this, id);
+  };
+})(${JSON.stringify(LAZY_MODULE)}, ${JSON.stringify(RETRY_DELAYS_MS)});`;
 
 describe('lazily loaded parts on a bad signal, in Chromium', () => {
   const demo = demoInChromium();
@@ -22,6 +56,8 @@ describe('lazily loaded parts on a bad signal, in Chromium', () => {
    */
   const open = async (path: string, failing: (n: number) => boolean) => {
     const context = await demo.browser.newContext({ viewport: { width: 1024, height: 1000 }, locale: 'en-US' });
+    await context.clock.install();
+    await context.addInitScript(BACK_OFF_RECORDER);
     const page = await context.newPage();
     const problems: string[] = [];
     const requests: string[] = [];
@@ -36,6 +72,20 @@ describe('lazily loaded parts on a bad signal, in Chromium', () => {
     await page.goto(demo.url);
     return Object.assign(page, { problems, requests });
   };
+
+  /**
+   * Waits until `condition` holds, jumping the page's clock over each back-off it meanwhile waits
+   * out (each jump exactly a pending back-off's delay: nothing else the page times is hurried).
+   */
+  const untilSkippingBackOffs = (page: Page, condition: () => Promise<boolean>) =>
+    expect
+      .poll(async () => {
+        if (await condition()) return true;
+        const pending = await page.evaluate(() => (window as unknown as { pendingBackOffs: () => number[] }).pendingBackOffs());
+        if (pending.length) await page.clock.fastForward(Math.max(...pending));
+        return condition();
+      }, WAIT)
+      .toBe(true);
 
   const toBank = async (page: Page) => {
     await page.getByLabel('Amount', { exact: true }).fill('100');
@@ -59,7 +109,8 @@ describe('lazily loaded parts on a bad signal, in Chromium', () => {
     const page = await open(SEND_STEP, (n) => n === 1);
     await toReview(page);
     // Downloaded while the user reviews, retried after the failure: before Confirm.
-    await expect.poll(() => page.requests.length, WAIT).toBe(2);
+    await untilSkippingBackOffs(page, async () => page.requests.length >= 2);
+    expect(page.requests).toHaveLength(2);
     await page.getByRole('button', { name: 'Confirm' }).click();
     await addressShown(page);
     expect(page.requests).toHaveLength(2);
@@ -72,7 +123,7 @@ describe('lazily loaded parts on a bad signal, in Chromium', () => {
     await toReview(page);
     await page.getByRole('button', { name: 'Confirm' }).click();
     const again = page.getByRole('button', { name: 'Start this step again' });
-    await again.waitFor(WAIT);
+    await untilSkippingBackOffs(page, async () => (await again.count()) === 1);
     expect(await page.getByText('Something went wrong on this screen. Everything you entered is kept.').count()).toBe(1);
     const tried = page.requests.length;
     expect(tried).toBeGreaterThanOrEqual(4);
@@ -86,6 +137,7 @@ describe('lazily loaded parts on a bad signal, in Chromium', () => {
   it('shows the bank fields although the first download of the Mexican rail failed', async () => {
     const page = await open(MX_RAIL, (n) => n === 1);
     await toBank(page);
+    await untilSkippingBackOffs(page, async () => (await page.getByLabel('CLABE').count()) === 1);
     await page.getByLabel('CLABE').fill(CLABE);
     await expect.poll(() => page.getByText('Bank: Banco Santander').count(), WAIT).toBe(1);
     expect(page.requests).toHaveLength(2);
@@ -97,7 +149,7 @@ describe('lazily loaded parts on a bad signal, in Chromium', () => {
     const page = await open(MX_RAIL, () => failing);
     await toBank(page);
     const again = page.getByRole('button', { name: 'Start this step again' });
-    await again.waitFor(WAIT);
+    await untilSkippingBackOffs(page, async () => (await again.count()) === 1);
     failing = false;
     await again.click();
     await page.getByLabel('CLABE').fill(CLABE);

@@ -5,25 +5,52 @@
  */
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { API_PATHS } from '../../src/api/contract';
+import { API_PATHS, API_PREFIX } from '../../src/api/contract';
 import { decodeQr, demoInChromium } from './browser';
 
 const CLABE = '014680260346007120';
 const WAIT = { timeout: 20_000 };
+/** How often the demo page has the widget read the order (`pollIntervalMs` in src/demo/DemoPage.tsx). */
+const DEMO_POLL_INTERVAL_MS = 1000;
 
 describe('following the order in Chromium', () => {
   const demo = demoInChromium();
 
-  const open = async (): Promise<Page & { executions: Request[] }> => {
+  /**
+   * The demo in a new page. With `clock`, the page's timers run on Playwright's clock: time flows as
+   * usual, and a test can move it on (see `untilPollingAhead`).
+   */
+  const open = async ({ clock = false } = {}): Promise<Page & { executions: Request[]; apiRequestsInFlight: () => number }> => {
     const context = await demo.browser.newContext({ viewport: { width: 1024, height: 1000 }, locale: 'en-US' });
+    if (clock) await context.clock.install();
     const page = await context.newPage();
     const executions: Request[] = [];
+    const inFlight = new Set<Request>();
+    const isApi = (request: Request) => new URL(request.url()).pathname.includes(API_PREFIX);
     page.on('request', (request) => {
       if (new URL(request.url()).pathname.endsWith(API_PATHS.execute)) executions.push(request);
+      if (isApi(request)) inFlight.add(request);
     });
+    page.on('requestfinished', (request) => inFlight.delete(request));
+    page.on('requestfailed', (request) => inFlight.delete(request));
     await page.goto(demo.url);
-    return Object.assign(page, { executions });
+    return Object.assign(page, { executions, apiRequestsInFlight: () => inFlight.size });
   };
+
+  /**
+   * Waits until `condition` holds while the widget follows the order: whenever no request to the
+   * API is in flight, the page's clock moves on one poll interval, so the next read starts at
+   * once instead of after the interval (the sandbox walks one status per read, not per second).
+   * Never while a request is out, so no request's time-out is hurried.
+   */
+  const untilPollingAhead = (page: Page & { apiRequestsInFlight: () => number }, condition: () => Promise<boolean>) =>
+    expect
+      .poll(async () => {
+        if (await condition()) return true;
+        if (page.apiRequestsInFlight() === 0) await page.clock.fastForward(DEMO_POLL_INTERVAL_MS);
+        return condition();
+      }, WAIT)
+      .toBe(true);
 
   const toDeposit = async (page: Page, amount: string) => {
     await page.getByLabel('Amount', { exact: true }).fill(amount);
@@ -64,11 +91,11 @@ describe('following the order in Chromium', () => {
   });
 
   it('follows 1.01 to "paid" after "I\'ve sent it"', async () => {
-    const page = await open();
+    const page = await open({ clock: true });
     await toDeposit(page, '1.01');
     await page.getByRole('button', { name: "I've sent it" }).click();
     await page.getByRole('heading', { name: 'Where your money is' }).waitFor();
-    await expect.poll(() => page.getByText(/paid into the account ending 7120\./).count(), WAIT).toBe(1);
+    await untilPollingAhead(page, async () => (await page.getByText(/paid into the account ending 7120\./).count()) === 1);
     await page.locator('[data-offramp-widget]').screenshot({ path: 'test-results/screenshots/5-paid.png' });
     expect(page.executions).toHaveLength(1);
     // A finished order is forgotten: a reload starts a new checkout.

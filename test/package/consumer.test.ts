@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../e2e/browser';
 import {
   buildPage,
-  installApp,
+  installedApp,
   installedVersion,
   packedPackage,
   PACKAGE_NAME,
@@ -99,7 +99,7 @@ beforeAll(async () => {
   installed = new Map(
     APPS.map(({ name, dependencies }) => {
       const app = join(work, name.replace(/\W+/g, '-'));
-      return [name, installApp(app, { ...dependencies, [PACKAGE_NAME]: `file:${tarball}` }).then(() => app)];
+      return [name, installedApp(app, { ...dependencies, [PACKAGE_NAME]: `file:${tarball}` }).then(() => app)];
     }),
   );
   // A failed install is reported by its app's tests (below), not as an unhandled rejection before them.

@@ -5,14 +5,15 @@
  *
  * Installs go through npm's cache first (`--prefer-offline`), so only the first run on a machine
  * downloads anything. Used by the package tests and by `npm run bench`, which share one tarball of
- * the same sources (`packedPackage`).
+ * the same sources (`packedPackage`), and keep each app's install of that tarball for the next run
+ * (`installedApp`).
  */
 import { serve } from '@hono/node-server';
 import react from '@vitejs/plugin-react';
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -108,6 +109,46 @@ export async function installApp(folder: string, dependencies: Record<string, st
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'partner-app', private: true, type: 'module', dependencies }, null, 2));
   await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: folder, env: cleanEnv(), maxBuffer: 64 << 20 });
+}
+
+/** Installed apps not used for this long are removed when a new one is installed. */
+const INSTALLED_TTL_MS = 24 * 60 * 60_000;
+
+/**
+ * A partner's project folder whose `node_modules` is an install of `dependencies` made once for
+ * every run that asks for the same ones: kept in the temporary folder under a digest of them
+ * (the widget's `file:` tarball is named by its sources' digest, see `packedPackage`, so other
+ * sources install anew), and linked into `folder`. Nothing writes into an install: apps build,
+ * type-check and serve in their own folders.
+ */
+export async function installedApp(folder: string, dependencies: Record<string, string>): Promise<void> {
+  const key = createHash('sha256').update(JSON.stringify(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b)))).digest('hex').slice(0, 20);
+  const kept = join(tmpdir(), `${PACKAGE_NAME}-installed-${key}`);
+  if (existsSync(join(kept, 'node_modules'))) {
+    // In use: not old enough to be removed by a run of other sources.
+    utimesSync(kept, new Date(), new Date());
+  } else {
+    // Installed beside, then moved in at once: a run that reads the folder finds the whole install or none.
+    const staging = temporaryFolder(`${PACKAGE_NAME}-installing`);
+    try {
+      await installApp(staging, dependencies);
+      try {
+        renameSync(staging, kept);
+      } catch (error) {
+        // Another run installed the same meanwhile: its install is this one.
+        if (!existsSync(join(kept, 'node_modules'))) throw error;
+      }
+    } finally {
+      removeFolder(staging);
+    }
+    for (const old of readdirSync(tmpdir()).filter((name) => name.startsWith(`${PACKAGE_NAME}-installed-`))) {
+      const path = join(tmpdir(), old);
+      if (path !== kept && Date.now() - statSync(path).mtimeMs > INSTALLED_TTL_MS) removeFolder(path);
+    }
+  }
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'package.json'), readFileSync(join(kept, 'package.json')));
+  symlinkSync(join(kept, 'node_modules'), join(folder, 'node_modules'), 'dir');
 }
 
 /** The version of a package installed in the app. */
