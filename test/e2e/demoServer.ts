@@ -3,17 +3,14 @@
  * for every file, its URL given to the files as `inject('demoUrl')`. Only the first page it serves
  * waits for the modules' first transform and the dependencies' optimization, not each file's.
  *
- * - Its dependency cache is its own, removed on close: another dev server or build sharing
- *   node_modules cannot re-optimize the cache under its pages (Vite then answers 504 to the replaced
- *   modules and reloads every page, frames included, in the middle of a flow).
- * - The proxy's rate limits are off: the files' browsers all sign in the demo's one verified user,
- *   and together place more orders in a minute than the limit lets one person place.
+ * It is `vite --mode e2e` (see `vite.config.ts`: rate limits off, a dependency cache of its own) in
+ * a process of its own: every page load asks it for dozens of modules, work that would otherwise
+ * queue behind the test runner's own in its one main thread.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
-import { createServer, loadConfigFromFile, type PluginOption } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { offRampDevServer } from '../../src/demo/server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,29 +19,32 @@ declare module 'vitest' {
   }
 }
 
-const isDevServerPlugin = (plugin: PluginOption) => typeof plugin === 'object' && plugin !== null && 'name' in plugin && plugin.name === 'offramp-dev-server';
+const VITE = join('node_modules', 'vite', 'bin', 'vite.js');
+// Colour codes would split the address Vite prints.
+const ANSI = new RegExp(String.raw`\u001b\[[0-9;]*m`, 'g');
 
 export default async function setup(project: TestProject) {
-  const loaded = await loadConfigFromFile({ command: 'serve', mode: 'development' }, 'vite.config.ts', undefined, 'error', undefined, 'runner');
-  if (!loaded) throw new Error('vite.config.ts did not load');
-  const { plugins = [], ...config } = loaded.config;
-  if (!plugins.flat().some(isDevServerPlugin)) throw new Error('vite.config.ts has no offramp-dev-server plugin to replace');
-  mkdirSync('test-results', { recursive: true });
-  const cacheDir = mkdtempSync(join('test-results', 'vite-e2e-'));
-  const server = await createServer({
-    ...config,
-    configFile: false,
-    plugins: plugins.flat().map((plugin) => (isDevServerPlugin(plugin) ? offRampDevServer({ rateLimits: false }) : plugin)),
-    cacheDir,
-    logLevel: 'error',
-    server: { ...config.server, host: '127.0.0.1', port: 0, strictPort: false },
+  const server = spawn(
+    process.execPath,
+    [VITE, '--configLoader', 'runner', '--mode', 'e2e', '--host', '127.0.0.1', '--port', '0', '--clearScreen', 'false'],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+  );
+  let printed = '';
+  const address = new Promise<string>((resolve, reject) => {
+    const read = (chunk: Buffer) => {
+      printed += chunk.toString().replace(ANSI, '');
+      const url = /Local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(printed)?.[1];
+      if (url) resolve(url);
+    };
+    server.stdout.on('data', read);
+    server.stderr.on('data', read);
+    server.once('exit', (code) => reject(new Error(`the demo dev server exited (${code}) before it listened:\n${printed}`)));
   });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new Error('the dev server has no port');
-  project.provide('demoUrl', `http://127.0.0.1:${address.port}/`);
+  project.provide('demoUrl', await address);
   return async () => {
-    await server.close();
-    rmSync(cacheDir, { recursive: true, force: true });
+    if (server.exitCode !== null) return;
+    const exited = once(server, 'exit');
+    server.kill('SIGTERM');
+    await exited;
   };
 }
