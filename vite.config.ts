@@ -118,20 +118,21 @@ const chromium = () => ({
 });
 
 /**
- * One file for the demo app (`vite`, `vite build`, `vite preview`), the library build
- * (`vite build --mode lib`) and the test projects.
- */
-/**
  * `--mode e2e`: the demo as the end-to-end tests serve it (test/e2e/demoServer.ts). The proxy's rate
  * limits are off (every test's browser signs in the demo's one verified user, and together they
- * place more orders in a minute than the limit lets one person place), and its dependency cache is
- * its own (another dev server or build re-optimizing a shared cache would reload every page).
+ * place more orders in a minute than the limit lets one person place), and the dependency cache is
+ * the run's own, in `OFFRAMP_E2E_CACHE_DIR` (another dev server or build re-optimizing a shared
+ * cache would reload every page).
  */
 const E2E_MODE = 'e2e';
 
+/**
+ * One file for the demo app (`vite`, `vite build`, `vite preview`), the library build
+ * (`vite build --mode lib`) and the test projects.
+ */
 export default defineConfig(({ mode }) => ({
   plugins: [react(), offRampDevServer(mode === E2E_MODE ? { rateLimits: false } : {})],
-  cacheDir: mode === E2E_MODE ? 'node_modules/.vite-e2e' : undefined,
+  cacheDir: mode === E2E_MODE ? process.env.OFFRAMP_E2E_CACHE_DIR : undefined,
   server: { host: '127.0.0.1' },
   // Imported only by lazily loaded parts: bundled up front, so the dev server never stops to
   // discover them (and reload the page) in the middle of a user's flow.

@@ -1,12 +1,12 @@
 /**
  * The browser's client for the partner proxy. The proxy mirrors the API's paths, so the order goes
  * to `${proxyUrl}/api/partner/v2/off-ramp`. Every answer is unwrapped from its envelope and checked
- * against its schema; every failure becomes one `OffRampError`. The widget downloads it just after
- * its first screen, with the rest of what talks to the network (see `QuoteLife.tsx`).
+ * against its schema; every failure becomes one `OffRampError`. The widget downloads it once the
+ * user reaches for it, with the rest of what talks to the network (see `QuoteLife.tsx`).
  *
  * The schemas (and zod with them) download with the first request that needs one, while that
- * request travels. The KYC status read when the widget opens is checked by `readKycStatus` alone,
- * so opening the widget needs no schema.
+ * request travels. The KYC status is checked by `readKycStatus` alone, so reading it needs no
+ * schema.
  */
 import type * as z from 'zod/mini';
 import { retryingLoad } from '../widget/lazy';

@@ -55,10 +55,13 @@ const ignore = () => undefined;
 /** The verification before it is read: unknown. */
 const UNREAD_KYC: KycReading = { verified: undefined, readAt: 0, checking: false, checkAgain: ignore };
 
-/** A quote asked for before the quote's code has arrived (see `QuoteLife.tsx`): on its way. */
-const quoteOnItsWay = (input: QuoteInput | undefined): QuoteState => ({
+/**
+ * A quote asked for that the quote's host has not reported on yet (its code has not arrived, or
+ * the input changed a moment ago): on its way, with the last figures, if any, shown meanwhile.
+ */
+const quoteOnItsWay = (input: QuoteInput | undefined, last: QuoteState | undefined): QuoteState => ({
   input,
-  current: undefined,
+  current: last?.current,
   firm: false,
   expired: false,
   isFetching: input !== undefined,
@@ -252,7 +255,7 @@ function Checkout(props: OffRampWidgetProps) {
     return () => cancelAnimationFrame(frame);
   }, [step, kycRequired]);
 
-  // ── Identity verification, known first (read by `KycHost` as the widget opens) ──
+  // ── Identity verification, known first (read by `KycHost` once the user reaches for the widget) ──
   const [kyc, setKyc] = useState<KycReading>(UNREAD_KYC);
   /** When the verification screen opened: a later reading that still says "not verified" is news. */
   const [kycShownAt, setKycShownAt] = useState(0);
@@ -272,6 +275,14 @@ function Checkout(props: OffRampWidgetProps) {
   useEffect(() => {
     if (verifiedNow && kycRequired) go(step === 'amount' ? 'bank' : step);
   }, [verifiedNow, kycRequired, step, go]);
+  // Read as "not verified" only once the user is on the bank step: the screen comes before any
+  // detail is typed, as it would have on Continue. Back from it leaves the user on the bank step.
+  useEffect(() => {
+    // A reading that arrives late, from the host: once per reading and step (`showKyc` is this
+    // render's, and "Back" must not bring the screen back).
+    // oxlint-disable-next-line react/set-state-in-effect
+    if (unverified && step === 'bank') showKyc();
+  }, [unverified, step]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // ── Quote (its life is `QuoteHost`'s, which hands it here) ──
   const [quoteInput, setQuoteInput] = useState<QuoteInput | undefined>(undefined);
@@ -281,9 +292,12 @@ function Checkout(props: OffRampWidgetProps) {
   const reachFor = () => setReachedFor(true);
   const needsNetwork = reachedFor || quoteInput !== undefined || resumed !== undefined;
   const [hostedQuote, setHostedQuote] = useState<QuoteState | undefined>(undefined);
-  // Until the quote's code is here, what is asked for is on its way.
-  const onItsWay = useMemo(() => quoteOnItsWay(quoteInput), [quoteInput]);
-  const quote = hostedQuote ?? onItsWay;
+  // The host's report is for the input it was given: in the render where the input (or the
+  // connection) has just changed, before it reports again, the quote is on its way, never firm.
+  const quote = useMemo(() => {
+    if (!hostedQuote || hostedQuote.input !== quoteInput) return quoteOnItsWay(quoteInput, hostedQuote);
+    return hostedQuote.firm && !online ? { ...hostedQuote, firm: false } : hostedQuote;
+  }, [hostedQuote, quoteInput, online]);
   // The first quote asked for: Continue comes next, and checks the form with its schema.
   const asksQuote = quoteInput !== undefined;
   useEffect(() => {
@@ -363,8 +377,10 @@ function Checkout(props: OffRampWidgetProps) {
   };
 
   const colorScheme = useColorScheme(theme);
-  const appearanceKey = JSON.stringify(appearance ?? {});
-  const styleOf = useLoaded(appearance ? appearanceStyleOf() : withoutAppearance);
+  // Deferred as the locale is: an appearance given after mount waits for its code with the old
+  // look on screen, where an urgent update would hide the widget (and the field being typed in).
+  const appearanceKey = useDeferredValue(JSON.stringify(appearance ?? {}));
+  const styleOf = useLoaded(appearanceKey === '{}' ? withoutAppearance : appearanceStyleOf());
   const rootStyle = useMemo(() => styleOf(JSON.parse(appearanceKey), colorScheme) as React.CSSProperties, [styleOf, appearanceKey, colorScheme]);
 
   const support = useMemo(

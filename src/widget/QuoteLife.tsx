@@ -1,9 +1,9 @@
 /**
- * What the first step does over the network, downloaded just after the first screen (see
- * `steps/later.ts`): the locked quote and the user's verification, each a component that renders
- * nothing and hands the widget its state, and the parts that show a quote or its failure. Nothing
- * of it exists before a request can: the amount step draws and takes keys without it, and any state
- * but "nothing asked yet" comes from here, so a part that shows a quote is here whenever one is.
+ * What the first step does over the network, downloaded once the user reaches for the widget (see
+ * `QuoteLifeDownload` in `steps/later.ts`): the locked quote and the user's verification, each a
+ * component that renders nothing and hands the widget its state, and the parts that show a quote
+ * or its failure. The amount step draws and takes keys without it; a quote, or its failure, comes
+ * only from here, so the parts that show one are here whenever one is.
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo } from 'react';
 import type { Quote } from '../api/schemas';
@@ -11,13 +11,12 @@ import { isOffRampError, type OffRampError } from '../api/errors';
 import type { Translator } from '../i18n';
 import type { ErrorContext, RefusedRange } from './errorCatalogue';
 import { describeError, refusedRange } from './errorViews';
-
-export { loadErrorCatalogue } from './errorViews';
 import { useExpired } from './hooks/useCountdown';
 import { useKycStatus } from './hooks/useKycStatus';
 import { useQuote, type QuoteInput } from './hooks/useQuote';
 import type { KycReading, QuoteState } from './types';
 
+export { loadErrorCatalogue } from './errorViews';
 export { Countdown } from './parts/Countdown';
 export { ErrorAlert } from './parts/ErrorAlert';
 export { QuoteSummary, SendingCosts } from './parts/QuoteSummary';
@@ -79,7 +78,7 @@ export const QuoteHost = memo(function QuoteHost({ input, online, i18n, options,
   return null;
 });
 
-/** The user's verification (`useKycStatus`), read as the widget opens and handed to it. */
+/** The user's verification (`useKycStatus`), read once this has downloaded and handed to the widget. */
 export const KycHost = memo(function KycHost({ onChange }: { onChange: (reading: KycReading) => void }) {
   const { data, dataUpdatedAt, isFetching, refetch } = useKycStatus();
   const verified = data?.verified;

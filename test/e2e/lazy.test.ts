@@ -1,7 +1,7 @@
 /**
  * The parts that load on demand, on a bad signal, in Chromium against the demo (widget, proxy and
- * sandbox on the dev server): a failed download of the Send step's code or of a bank rail is
- * retried, and once it has given up, "Start this step again" downloads it again.
+ * sandbox on the dev server): a failed download of the quote's code, the Send step's or a bank
+ * rail's is retried, and once it has given up, "Start this step again" downloads it again.
  *
  * The page's clock is Playwright's: time flows as usual, and once a download's back-off
  * (src/widget/lazy.ts, 0.5 s, 1 s, 2 s) is pending the clock jumps over it, so a retry waits for
@@ -17,6 +17,7 @@ const WAIT = { timeout: 30_000 };
 /** The modules as the dev server serves them (a retry may add a query). */
 const SEND_STEP = '/src/widget/steps/SendStep.tsx';
 const MX_RAIL = '/src/countries/mx.ts';
+const QUOTE_LIFE = '/src/widget/QuoteLife.tsx';
 /** The module whose back-off timers are jumped over (the dev server serves it unbundled, so it names itself in a stack). */
 const LAZY_MODULE = '/src/widget/lazy.ts';
 
@@ -104,6 +105,22 @@ describe('lazily loaded parts on a bad signal, in Chromium', () => {
     await page.getByRole('region', { name: 'Deposit address' }).waitFor(WAIT);
     expect((await page.locator('.orw-address').innerText()).replace(/\s+/g, '')).toMatch(/^0x[0-9a-fA-F]{40}$/);
   };
+
+  it('shows the amount step\'s error while the quote\'s code cannot be downloaded, and the quote once "Start this step again" can', async () => {
+    let failing = true;
+    const page = await open(QUOTE_LIFE, () => failing);
+    await page.getByLabel('Amount', { exact: true }).fill('100');
+    const again = page.getByRole('button', { name: 'Start this step again' });
+    await untilSkippingBackOffs(page, async () => (await again.count()) === 1);
+    const tried = page.requests.length;
+    expect(tried).toBeGreaterThanOrEqual(4);
+    failing = false;
+    await again.click();
+    await expect.poll(() => page.getByText(/Quote expires in \d:\d\d/).count(), WAIT).toBe(1);
+    expect(await page.getByLabel('Amount', { exact: true }).inputValue()).toBe('100');
+    expect(page.requests.length).toBeGreaterThan(tried);
+    expect(page.problems).toEqual([]);
+  });
 
   it('shows the deposit address after Confirm although the first download of the Send step failed', async () => {
     const page = await open(SEND_STEP, (n) => n === 1);

@@ -47,6 +47,30 @@ describe('identity verification, known first', () => {
     expect(screen.getByLabelText('CLABE')).toBeInTheDocument();
   });
 
+  it('shows the verification screen when "not verified" arrives after the user reached the bank step', async () => {
+    let release = () => {};
+    const read = new Promise<void>((resolve) => (release = resolve));
+    const harness = renderWidget(
+      {},
+      {
+        userId: F.unverifiedUserId,
+        intercept: async (request, respond) => {
+          if (new URL(request.url).pathname.endsWith('/widget/kyc-status')) await read;
+          return respond();
+        },
+      },
+    );
+    await quote(harness, '100');
+    await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByLabelText('CLABE');
+    release();
+    expect(await screen.findByRole('heading', { name: 'Verify your identity' })).toHaveFocus();
+    // Back: the bank step, and the screen does not come back by itself.
+    await harness.user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(await screen.findByLabelText('CLABE')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Verify your identity' })).not.toBeInTheDocument();
+  });
+
   it('never passes the identity provider’s details to the browser, only the projection', async () => {
     const harness = renderWidget({}, { userId: F.verifiedUserId });
     await quote(harness, '100');

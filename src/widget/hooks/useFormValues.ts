@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { FieldPath, FieldPathValues, UseFormReturn } from 'react-hook-form';
 import type { OffRampFormValues } from '../form';
 
@@ -22,6 +22,8 @@ export function useFormValues<const Names extends readonly FieldPath<OffRampForm
   );
   // The values as text: a change made before the subscription (a child's effect) is seen too.
   const snapshot = () => JSON.stringify(getValues(fields));
-  useSyncExternalStore(subscribe, snapshot, snapshot);
-  return getValues(fields) as FieldPathValues<OffRampFormValues, Names>;
+  const text = useSyncExternalStore(subscribe, snapshot, snapshot);
+  // A copy, new with each change: the form changes its own objects in place.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => structuredClone(getValues(fields)), [text, key]) as FieldPathValues<OffRampFormValues, Names>;
 }

@@ -6,9 +6,9 @@ const KYC_QUERY_KEY = ['offramp', 'kyc-status'] as const;
 
 /**
  * The signed-in user's identity verification, as the proxy projects it (`{ verified, firstName?,
- * lastName? }`), read when the widget opens (by `KycHost`, which downloads after the first screen:
- * nothing on that screen needs it) and again whenever the page comes back into view (the user may
- * have verified in another tab). A proxy without the route leaves it unknown: the API's own refusal
+ * lastName? }`), read once the user reaches for the widget (by `KycHost`, which downloads then:
+ * nothing on the first screen needs it) and again whenever the page comes back into view (the user
+ * may have verified in another tab). A proxy without the route leaves it unknown: the API's own refusal
  * of the order still leads to the verification screen.
  */
 export const useKycStatus = () => {

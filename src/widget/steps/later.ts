@@ -8,7 +8,7 @@ import { createElement, memo, useEffect, useState, useSyncExternalStore, type Co
 import { loadAllEnglish } from '../../i18n';
 import type { OrderLife } from '../hooks/useOrder';
 import { laterStylesheet } from '../../theme/styles';
-import { keptLoad, lazyWithRetry } from '../lazy';
+import { keptLoad, lazyWithRetry, retryFailedLoads } from '../lazy';
 import type { StoredOrder } from '../orderStorage';
 
 type OrderLifeModule = typeof import('../OrderLife');
@@ -20,7 +20,7 @@ const quoteLife = keptLoad(
   (module) => ('QuoteHost' in module ? (module as QuoteLifeModule) : undefined),
 );
 
-/** The quote's parts once they have downloaded: a state other than "nothing asked yet" comes after that. */
+/** The quote's parts once they have downloaded: a quote, or its failure, comes after that. */
 export const loadedQuoteLife = quoteLife.loaded;
 
 const loadedQuoteHost = () => quoteLife.loaded()?.QuoteHost;
@@ -28,24 +28,29 @@ const loadedKycHost = () => quoteLife.loaded()?.KycHost;
 
 /**
  * Downloads the quote's code once it is `wanted` (the user reaches for the widget, or a quote or an
- * order already needs it). Once the user has asked for a quote (`asked`) and the download has given
- * up, its failure is the step's: "Start this step again" mounts this anew, which downloads it again.
+ * order already needs it). A download that gave up before the user asked for a quote is tried
+ * again when they do; one that gives up after is the step's failure: "Start this step again" mounts
+ * this anew, which downloads it again.
  */
 export function QuoteLifeDownload({ wanted, asked }: { wanted: boolean; asked: boolean }) {
-  const [failure, setFailure] = useState<{ reason: unknown } | undefined>(undefined);
+  const [failure, setFailure] = useState<{ reason: unknown; asked: boolean } | undefined>(undefined);
   useEffect(() => {
     if (!wanted) return;
     let mounted = true;
-    quoteLife.load().catch((reason: unknown) => mounted && setFailure({ reason }));
+    if (asked && !quoteLife.loaded()) retryFailedLoads();
+    quoteLife.load().then(
+      () => mounted && setFailure(undefined),
+      (reason: unknown) => mounted && setFailure({ reason, asked }),
+    );
     return () => {
       mounted = false;
     };
-  }, [wanted]);
-  if (asked && failure) throw failure.reason;
+  }, [wanted, asked]);
+  if (asked && failure?.asked) throw failure.reason;
   return null;
 }
 
-/** The quote's host once its code is here; nothing before (the widget holds "nothing asked yet" meanwhile). */
+/** The quote's host once its code is here; nothing before (meanwhile a quote asked for is on its way). */
 export const QuoteLifeHost = memo(function QuoteLifeHost(props: ComponentProps<QuoteLifeModule['QuoteHost']>) {
   const QuoteHost = useSyncExternalStore(quoteLife.subscribe, loadedQuoteHost, loadedQuoteHost);
   return QuoteHost ? createElement(QuoteHost, props) : null;
