@@ -8,7 +8,7 @@ import { API_PATHS } from '../../src/api/contract';
 import { API_ERRORS } from '../../src/api/errors';
 import { SANDBOX_FIXTURES as F } from '../../src/sandbox';
 import type { OffRampWidgetProps } from '../../src/widget/OffRampWidget';
-import { passDebounce, renderWidget, VALID_CLABE } from './harness';
+import { heldAnswers, passDebounce, renderWidget, VALID_CLABE } from './harness';
 
 type Harness = ReturnType<typeof renderWidget>;
 
@@ -34,24 +34,15 @@ const orderBody = async (harness: Harness) => harness.orderRequests()[0]!.clone(
 
 describe('saved accounts', () => {
   it('leave new details being typed as they are when the list arrives after the first keys', async () => {
-    let release = () => {};
-    const listed = new Promise<void>((resolve) => (release = resolve));
-    const harness = renderWidget(
-      {},
-      {
-        userId: F.verifiedUserId,
-        intercept: async (request, respond) => {
-          if (new URL(request.url).pathname.includes('/banks/users/')) await listed;
-          return respond();
-        },
-      },
-    );
+    // The list of the user's accounts (the proxy names the user in the path).
+    const list = heldAnswers((path) => path.includes('/banks/users/'));
+    const harness = renderWidget({}, { userId: F.verifiedUserId, intercept: list.intercept });
     await harness.user.type(screen.getByLabelText('Amount'), '100');
     await passDebounce();
     await screen.findByText(/^Quote expires in \d:\d\d$/);
     await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
     await harness.user.type(await screen.findByLabelText('CLABE'), '01468026');
-    release();
+    list.release();
     const group = await screen.findByRole('group', { name: 'Pay into' });
     expect(within(group).getByLabelText('Use a new account')).toBeChecked();
     expect(within(group).getByLabelText('Banco Santander •••• 7120')).not.toBeChecked();

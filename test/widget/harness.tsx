@@ -75,6 +75,20 @@ export async function fastForwardUntil(expectation: () => void): Promise<void> {
   }
 }
 
+/**
+ * An `intercept` that holds the answers to requests whose path `held` accepts until `release()`:
+ * an answer that arrives late, after what the user did meanwhile.
+ */
+export function heldAnswers(held: (path: string) => boolean) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const intercept = async (request: Request, respond: () => Promise<Response>) => {
+    if (held(new URL(request.url).pathname)) await released;
+    return respond();
+  };
+  return { intercept, release: () => release() };
+}
+
 export function renderWidget(props: Partial<OffRampWidgetProps> = {}, options: HarnessOptions = {}) {
   startWidgetClock();
   const sandbox = options.reuseSandbox ?? createSandbox({ seed: 'widget-tests', ...options.sandbox });

@@ -5,7 +5,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SANDBOX_FIXTURES as F } from '../../src/sandbox';
-import { passDebounce, renderWidget, VALID_CLABE } from './harness';
+import { PROXY_PATHS } from '../../src/api/contract';
+import { heldAnswers, passDebounce, renderWidget, VALID_CLABE } from './harness';
 
 type Harness = ReturnType<typeof renderWidget>;
 
@@ -48,22 +49,12 @@ describe('identity verification, known first', () => {
   });
 
   it('shows the verification screen when "not verified" arrives after the user reached the bank step', async () => {
-    let release = () => {};
-    const read = new Promise<void>((resolve) => (release = resolve));
-    const harness = renderWidget(
-      {},
-      {
-        userId: F.unverifiedUserId,
-        intercept: async (request, respond) => {
-          if (new URL(request.url).pathname.endsWith('/widget/kyc-status')) await read;
-          return respond();
-        },
-      },
-    );
+    const reading = heldAnswers((path) => path.endsWith(PROXY_PATHS.kycStatus));
+    const harness = renderWidget({}, { userId: F.unverifiedUserId, intercept: reading.intercept });
     await quote(harness, '100');
     await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
     await screen.findByLabelText('CLABE');
-    release();
+    reading.release();
     expect(await screen.findByRole('heading', { name: 'Verify your identity' })).toHaveFocus();
     // Back: the bank step, and the screen does not come back by itself.
     await harness.user.click(screen.getByRole('button', { name: 'Back' }));
