@@ -1,4 +1,5 @@
 import { bankEn } from './bank.en';
+import { quoteEn } from './quote.en';
 import { startEn } from './start.en';
 import { stepsEn } from './steps.en';
 
@@ -8,6 +9,7 @@ import { stepsEn } from './steps.en';
  */
 export const en = {
   ...startEn,
+  ...quoteEn,
   ...bankEn,
   ...stepsEn,
 } as const;

@@ -16,6 +16,12 @@ export type { MessageKey, Messages } from './en';
  */
 const english = { ...startEn } as Messages;
 
+/** A quote's and its failure's sentences (`quote.en.ts`), downloaded with retries with the code that shows them. */
+export const loadQuoteEnglish: () => Promise<Messages> = retryingLoad(
+  () => import('./quote.en').then((module) => Object.assign(english, module.quoteEn)),
+  (module) => (module.quoteEn ? Object.assign(english, module.quoteEn as Partial<Messages>) : undefined),
+);
+
 /** The whole English catalogue, downloaded with retries (a later step waits for it: see `steps/later.ts`). */
 export const loadAllEnglish: () => Promise<Messages> = retryingLoad(
   () => import('./en').then((module) => Object.assign(english, module.en)),

@@ -1,8 +1,8 @@
 /**
- * The sentences the first screen shows, in English: the shell (titles, progress, footer), the
- * amount step and its quote. They ship with the widget; the later steps' sentences and the errors'
- * (`bank.en.ts`, `steps.en.ts`) download with those steps and with the error catalogue (see
- * `loadAllEnglish`).
+ * The sentences the first screen shows, in English: the shell (titles, progress, footer) and the
+ * amount step. They ship with the widget; a quote's and its failure's (`quote.en.ts`) download with
+ * the code that shows them, the later steps' and the errors' (`bank.en.ts`, `steps.en.ts`) with
+ * those steps and with the error catalogue (see `loadAllEnglish`).
  */
 export const startEn = {
   'step.progress': 'Step {current} of {total}',
@@ -22,40 +22,22 @@ export const startEn = {
   'quote.title': 'Your quote',
   'quote.loading': 'Getting your rate…',
   'quote.updating': 'Updating your rate…',
-  'quote.rate': 'Rate',
-  'quote.rateValue': '1 {token} = {rate}',
-  'quote.youSend': 'You send',
-  'quote.expiresIn': 'Quote expires in {time}',
-  'quote.expired': 'This quote has expired.',
   'quote.wait': 'Your quote is on its way: Continue works as soon as it shows.',
   'quote.otc': 'A large order: priced by the OTC desk.',
   'action.continue': 'Continue',
-  'action.retry': 'Try again',
-  'validation.required': 'This field is required.',
   'validation.amount.required': 'Enter an amount.',
   'validation.amount.invalid': 'Enter a number, such as {example}.',
   'validation.amount.positive': 'Enter an amount above zero.',
   'validation.amount.decimals': 'Use at most {decimals} decimals.',
-  'validation.token.unavailable': 'This token is not sold on this network. Choose another.',
   'error.amountRange': 'Enter an amount between {min} and {max}.',
   'error.offline': 'You are offline. Your details are kept: we will continue once you are back online.',
   'kyc.title': 'Verify your identity',
   'error.render': 'Something went wrong on this screen. Everything you entered is kept.',
   'action.startAgain': 'Start this step again',
-  'error.generic': 'Something went wrong (code {code}). Please try again.',
-  'error.reference': 'Reference: {requestId}',
   'step.status.title': 'Where your money is',
-  'quote.value': 'Value at this rate',
-  'quote.fee': 'Fee ({percent})',
-  'quote.reachesBank': 'Reaches your bank',
-  'quote.networkFee': 'The {network} network fee (paid in {gasToken}) is yours, on top of this amount.',
-  'quote.networkFeeUnknown': 'The {network} network fee is yours, on top of this amount.',
-  'quote.exchangeFee': 'Sending from an exchange? Its withdrawal fee comes off what arrives: make sure the exact amount arrives.',
   'amount.limits': 'between {min} and {max}',
   'amount.tokenChanged': 'the amount was in {from}: enter it in {to}',
   'amount.noStablecoin': 'No stablecoin on {network}: the price of {token} can move while you wait.',
   'support.help': 'Help',
   'support.terms': 'Terms',
-  'support.contact': 'Contact support',
-  'support.quote': 'Give them the order reference {id}.',
 } as const;

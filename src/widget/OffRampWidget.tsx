@@ -3,7 +3,7 @@ import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, us
 import { FormProvider, useForm, type FieldPath, type Resolver } from 'react-hook-form';
 import type { ProxyClientOptions } from '../api/client';
 import type { AmountLimitsOption } from '../api/contract';
-import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalogue, numberLocale, resolveLocale, useI18n } from '../i18n';
+import { createTranslator, I18nContext, languageOf, loadCatalogue, loadedCatalogue, loadQuoteEnglish, numberLocale, resolveLocale, useI18n } from '../i18n';
 import { appearanceStyleOf, LATER_STYLESHEET_ID, laterStylesheet, STYLESHEET_ID, stylesheet, withoutAppearance } from '../theme/styles';
 import { useColorScheme } from '../theme/useColorScheme';
 import { ProxyClientContext, SupportContext } from './context';
@@ -42,11 +42,11 @@ export { STEPS } from './types';
 export type { OffRampStep, OffRampWidgetProps, QuoteState, SubmittedOrder } from './types';
 
 /**
- * The form's schema and resolver (zod), downloaded when a field is first checked or a quote is
- * first asked for, whichever comes first; never at start.
+ * The form's schema and resolver (zod), with the sentences of the checks only it makes, downloaded
+ * when a field is first checked or a quote is first asked for, whichever comes first; never at start.
  */
 const loadFormSchema = retryingLoad(
-  () => import('./formSchema'),
+  () => Promise.all([import('./formSchema'), loadQuoteEnglish()]).then(([module]) => module),
   (module) => ('formResolverFor' in module ? (module as typeof import('./formSchema')) : undefined),
 );
 

@@ -5,7 +5,7 @@
  * (fetched while the bank step shows), or at once for an order resumed after a reload.
  */
 import { createElement, memo, useEffect, useState, useSyncExternalStore, type ComponentProps } from 'react';
-import { loadAllEnglish } from '../../i18n';
+import { loadAllEnglish, loadQuoteEnglish } from '../../i18n';
 import type { OrderLife } from '../hooks/useOrder';
 import { laterStylesheet } from '../../theme/styles';
 import { keptLoad, lazyWithRetry, retryFailedLoads } from '../lazy';
@@ -14,9 +14,9 @@ import type { StoredOrder } from '../orderStorage';
 type OrderLifeModule = typeof import('../OrderLife');
 type QuoteLifeModule = typeof import('../QuoteLife');
 
-/** What the first step does over the network (`QuoteLife.tsx`): downloaded, with retries, on intent (see `QuoteLifeDownload`). */
+/** What the first step does over the network (`QuoteLife.tsx`) and the sentences it shows: downloaded, with retries, on intent (see `QuoteLifeDownload`). */
 const quoteLife = keptLoad(
-  () => import('../QuoteLife'),
+  () => Promise.all([import('../QuoteLife'), loadQuoteEnglish()]).then(([module]) => module),
   (module) => ('QuoteHost' in module ? (module as QuoteLifeModule) : undefined),
 );
 
