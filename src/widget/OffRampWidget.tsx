@@ -239,7 +239,10 @@ function Checkout(props: OffRampWidgetProps) {
     const field = focusAfterMove.current;
     focusAfterMove.current = undefined;
     if (!field) {
-      heading.current?.focus();
+      // An effect can run after the user has already chosen a field of the new step (a busy
+      // device): that choice stands.
+      const chosen = document.activeElement;
+      if (!(chosen instanceof HTMLElement && chosen.matches('input, select, textarea') && root.current?.contains(chosen))) heading.current?.focus();
       return;
     }
     // The step may still be loading its fields: look for the field over a few frames.
