@@ -28,8 +28,18 @@ export async function launchChromium(): Promise<Browser> {
  * polling its order while the file's later tests run.
  */
 export function closePagesAfterEach(browser: () => Browser | undefined): void {
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
     const contexts = browser()?.contexts() ?? [];
+    // A failed test's pages say what they showed, frames included: a run's log is all a failure
+    // on another machine leaves.
+    if (task.result?.state === 'fail') {
+      for (const page of contexts.flatMap((context) => context.pages())) {
+        for (const frame of page.frames()) {
+          const shown = await frame.evaluate(() => document.body?.innerText ?? '').catch((error: Error) => `(unreadable: ${error.message})`);
+          console.error(`[${task.name}] ${frame.url()} showed:\n${shown.slice(0, 2_000)}`);
+        }
+      }
+    }
     // A request still held by a route handler when its page closes would reject unheard: the
     // handlers go first, and what they were handling is let go quietly.
     await Promise.all(contexts.flatMap((context) => context.pages()).map((page) => page.unrouteAll({ behavior: 'ignoreErrors' })));

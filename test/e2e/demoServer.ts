@@ -21,6 +21,8 @@ declare module 'vitest' {
 }
 
 const VITE = join('node_modules', 'vite', 'bin', 'vite.js');
+/** What the demo server prints that the run should see. */
+const WORTH_REPORTING = /error|warn|optimi[sz]ed|reloading/i;
 // Colour codes would split the address Vite prints.
 const ANSI = new RegExp(String.raw`\u001b\[[0-9;]*m`, 'g');
 
@@ -39,11 +41,16 @@ export default async function setup(project: TestProject) {
       const url = /Local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(printed)?.[1];
       if (!url) return;
       resolve(url);
-      // From here on, what the server reports (a module that failed to transform) is the run's to see.
+      // From here on, what goes wrong is the run's to see: a module that failed to transform,
+      // dependencies optimized again and the reload of every page that follows (not the proxy's
+      // line per request).
       server.stdout.off('data', read);
       server.stderr.off('data', read);
-      server.stderr.pipe(process.stderr);
-      server.stdout.resume();
+      const report = (chunk: Buffer) => {
+        for (const line of chunk.toString().replace(ANSI, '').split('\n')) if (WORTH_REPORTING.test(line)) process.stderr.write(`demo server: ${line}\n`);
+      };
+      server.stdout.on('data', report);
+      server.stderr.on('data', report);
     };
     server.stdout.on('data', read);
     server.stderr.on('data', read);
