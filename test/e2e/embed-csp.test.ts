@@ -115,8 +115,10 @@ describe('the built embed under a strict Content-Security-Policy', () => {
       // Sheets from <style> and <link> elements: none. The one adopted: the widget's.
       elementSheets: document.styleSheets.length,
       adoptedSheets: document.adoptedStyleSheets.length,
+      // A rule of the later steps' (theme/laterStyles.ts), added to that sheet once they downloaded.
+      qr: getComputedStyle(document.querySelector('.orw-qr')!).display,
     }));
-    expect(styling).toEqual({ radius: '12px', primary: '#2f5bea', elementSheets: 0, adoptedSheets: 1 });
+    expect(styling).toEqual({ radius: '12px', primary: '#2f5bea', elementSheets: 0, adoptedSheets: 1, qr: 'flex' });
     const milestones = (await eventsOf(page)).map((event) => event.type).filter((type) => type === 'ready' || type === 'quote' || type === 'submitted');
     expect(milestones.filter((type, index) => type !== milestones[index - 1])).toEqual(['ready', 'quote', 'submitted']);
     expect(problems).toEqual([]);
