@@ -1,7 +1,7 @@
 /**
  * The proxy's own KYC answer (`PROXY_PATHS.kycStatus`): a projection, never the API's details. The
- * widget reads it when it opens, so it is checked here without a schema library: the first screen
- * loads no zod.
+ * widget reads it as soon as the user reaches for it, so it is checked here without a schema
+ * library: the reading waits for no zod download.
  */
 import { TEXT_LIMITS } from './contract';
 
