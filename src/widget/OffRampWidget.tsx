@@ -278,11 +278,10 @@ function Checkout(props: OffRampWidgetProps) {
   useEffect(() => {
     if (verifiedNow && kycRequired) go(step === 'amount' ? 'bank' : step);
   }, [verifiedNow, kycRequired, step, go]);
-  // Read as "not verified" only once the user is on the bank step: the screen comes before any
-  // detail is typed, as it would have on Continue. Back from it leaves the user on the bank step.
+  // "Not verified" read only once the user is on the bank step: the screen comes before any detail
+  // is typed, as it would have on Continue. Once per reading and step (`showKyc` is this render's,
+  // and "Back" from the screen must not bring it back).
   useEffect(() => {
-    // A reading that arrives late, from the host: once per reading and step (`showKyc` is this
-    // render's, and "Back" must not bring the screen back).
     // oxlint-disable-next-line react/set-state-in-effect
     if (unverified && step === 'bank') showKyc();
   }, [unverified, step]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -295,8 +294,8 @@ function Checkout(props: OffRampWidgetProps) {
   const reachFor = () => setReachedFor(true);
   const needsNetwork = reachedFor || quoteInput !== undefined || resumed !== undefined;
   const [hostedQuote, setHostedQuote] = useState<QuoteState | undefined>(undefined);
-  // The host's report is for the input it was given: in the render where the input (or the
-  // connection) has just changed, before it reports again, the quote is on its way, never firm.
+  // The host's report is for the input it was given: in the render where the input has just
+  // changed, before it reports again, the quote is on its way. Offline, no quote is firm.
   const quote = useMemo(() => {
     if (!hostedQuote || hostedQuote.input !== quoteInput) return quoteOnItsWay(quoteInput, hostedQuote);
     return hostedQuote.firm && !online ? { ...hostedQuote, firm: false } : hostedQuote;
@@ -414,7 +413,7 @@ function Checkout(props: OffRampWidgetProps) {
         </style>
       )}
       <OrderLifeHost options={orderOptions} onChange={setOrder} />
-      <QuoteLifeHost input={quoteInput} online={online} i18n={i18n} options={quoteOptions} onChange={setHostedQuote} />
+      <QuoteLifeHost input={quoteInput} i18n={i18n} options={quoteOptions} onChange={setHostedQuote} />
       <KycLifeHost onChange={setKyc} />
       <FormProvider {...form}>
         {/* Enter in a field presses the step's Continue (its submit button); the page never navigates. */}

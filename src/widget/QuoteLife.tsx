@@ -33,7 +33,6 @@ export interface QuoteHostOptions {
 
 export interface QuoteHostProps {
   input: QuoteInput | undefined;
-  online: boolean;
   /** Failures are described in the widget's language and number format. */
   i18n: Translator;
   options: { readonly current: QuoteHostOptions };
@@ -41,7 +40,7 @@ export interface QuoteHostProps {
 }
 
 /** The locked quote for the amount step's input (`useQuote`), its countdown's end, and how it failed, handed to the widget before the browser paints. */
-export const QuoteHost = memo(function QuoteHost({ input, online, i18n, options, onChange }: QuoteHostProps) {
+export const QuoteHost = memo(function QuoteHost({ input, i18n, options, onChange }: QuoteHostProps) {
   const query = useQuote(input);
   const { data, isPlaceholderData, isError, isFetching, error, failureReason, refetch } = query;
   const current = input ? data : undefined;
@@ -53,14 +52,15 @@ export const QuoteHost = memo(function QuoteHost({ input, online, i18n, options,
     return {
       input,
       current,
-      firm: fresh && !expired && !isFetching && online,
+      // Firm for the widget also means online: the widget, which knows, says so (OffRampWidget.tsx).
+      firm: fresh && !expired && !isFetching,
       expired: fresh && expired,
       isFetching,
       retrying: isFetching && failureReason ? describe(failureReason) : undefined,
       error: input && isError ? describe(error) : undefined,
       renew,
     };
-  }, [input, current, fresh, expired, isFetching, online, failureReason, isError, error, renew, i18n, options]);
+  }, [input, current, fresh, expired, isFetching, failureReason, isError, error, renew, i18n, options]);
   useLayoutEffect(() => onChange(quote), [quote, onChange]);
 
   const shownQuoteId = fresh ? current.quote.quoteId : undefined;
