@@ -7,7 +7,8 @@
  * here would be part of the page's start.
  */
 import { BLOCKCHAIN_SYMBOLS, FIAT_CURRENCIES } from '../api/chains';
-import { isSafeCssValue, type Appearance } from '../theme/appearance';
+import type { Appearance } from '../theme/appearance';
+import { isSafeCssValue } from '../theme/cssValue';
 import type { OffRampDefaultValues } from '../widget/form';
 import { EMBED_THEMES, isRecord, PROTOCOL_VERSION, type EmbedConfig, type HostMessage } from './protocol';
 

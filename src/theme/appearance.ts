@@ -3,6 +3,7 @@
  * (accent, corners, font), set as `--orw-*` custom properties on the widget's root.
  */
 import { readableTextOn } from './contrast';
+import { isSafeCssValue } from './cssValue';
 import type { ColorScheme } from './palette';
 
 /** `auto` follows the page's `prefers-color-scheme`. */
@@ -37,26 +38,6 @@ export const APPEARANCE_PROPERTIES = {
 } as const satisfies Record<keyof Appearance, `--orw-${string}`>;
 
 export type AppearanceStyle = Partial<Record<(typeof APPEARANCE_PROPERTIES)[keyof Appearance], string>>;
-
-/** Longer than any colour, length or font stack a site needs. */
-const MAX_VALUE_LENGTH = 200;
-/** What could end the declaration or reach outside it: `;` `{` `}`, escapes, markup, comments, `!important`, `url()`. */
-const UNSAFE = /[;{}\\<>!\p{Cc}]|\/\*|\*\/|url\s*\(/iu;
-
-const balanced = (value: string) => {
-  let depth = 0;
-  for (const character of value.replace(/"[^"]*"|'[^']*'/g, '')) {
-    if (character === '"' || character === "'") return false;
-    if (character === '(' || character === '[') depth += 1;
-    if (character === ')' || character === ']') depth -= 1;
-    if (depth < 0) return false;
-  }
-  return depth === 0;
-};
-
-/** A value that stays inside its own custom property, wherever the style attribute is written. */
-export const isSafeCssValue = (value: unknown): value is string =>
-  typeof value === 'string' && value.trim() !== '' && value.length <= MAX_VALUE_LENGTH && !UNSAFE.test(value) && balanced(value);
 
 const forScheme = (color: SchemeColor | undefined, scheme: ColorScheme): unknown =>
   color !== null && typeof color === 'object' ? color[scheme] : color;
