@@ -118,13 +118,32 @@ const chromium = () => ({
 });
 
 /**
- * `--mode e2e`: the demo as the end-to-end tests serve it (test/e2e/demoServer.ts). The proxy's rate
- * limits are off (every test's browser signs in the demo's one verified user, and together they
- * place more orders in a minute than the limit lets one person place), and the dependency cache is
- * the run's own, in `OFFRAMP_E2E_CACHE_DIR` (another dev server or build re-optimizing a shared
- * cache would reload every page).
+ * `--mode e2e`: the demo as the end-to-end tests serve it (test/e2e/demoServer.ts): built as a
+ * partner ships it (React's production build, the code in chunks) and served by `vite preview`,
+ * with the embed's test host page (test/embed/host.html) beside the demo's pages. The proxy's rate
+ * limits are off: every test's browser signs in the demo's one verified user, and together they
+ * place more orders in a minute than the limit lets one person place.
  */
 const E2E_MODE = 'e2e';
+
+/** The app build: the demo's pages, and for the end-to-end tests the embed's host page too. */
+function appBuild(forEndToEndTests: boolean): BuildEnvironmentOptions {
+  const groups = [laterModulesGroup, widgetStartGroup(EMBED_PAGE, (id) => id.includes('/src/embed/'))];
+  return {
+    outDir: 'dist-demo',
+    // Every browser the widget supports preloads modules itself, or simply loads them when imported:
+    // the pages carry no polyfill for it.
+    modulePreload: { polyfill: false },
+    rollupOptions: {
+      input: forEndToEndTests ? { ...pages, 'embed-host': 'test/embed/host.html' } : pages,
+      // A page starts with the chunk a partner's page does: React and the widget as the embed page
+      // imports them, less the embed's own bridge (a page's own modules stay in its entry). The
+      // end-to-end tests tell the downloads' back-off timers by the chunk they start in: there,
+      // src/widget/lazy.ts is a chunk of its own.
+      output: { codeSplitting: { groups: forEndToEndTests ? [{ name: 'lazy', test: /\/src\/widget\/lazy\.ts$/, priority: 4 }, ...groups] : groups } },
+    },
+  };
+}
 
 /**
  * One file for the demo app (`vite`, `vite build`, `vite preview`), the library build
@@ -132,7 +151,6 @@ const E2E_MODE = 'e2e';
  */
 export default defineConfig(({ mode }) => ({
   plugins: [react(), offRampDevServer(mode === E2E_MODE ? { rateLimits: false } : {})],
-  cacheDir: mode === E2E_MODE ? process.env.OFFRAMP_E2E_CACHE_DIR : undefined,
   server: { host: '127.0.0.1' },
   // Imported only by lazily loaded parts: bundled up front, so the dev server never stops to
   // discover them (and reload the page) in the middle of a user's flow.
@@ -140,15 +158,7 @@ export default defineConfig(({ mode }) => ({
   preview: { host: '127.0.0.1' },
   // The package ships React's production JSX whatever NODE_ENV it is built under (a test runner's is `test`).
   oxc: mode === 'lib' ? { jsx: { development: false } } : undefined,
-  build: builds[mode] ?? {
-    outDir: 'dist-demo',
-    // Every browser the widget supports preloads modules itself, or simply loads them when imported:
-    // the pages carry no polyfill for it.
-    modulePreload: { polyfill: false },
-    // A page starts with the chunk a partner's page does: React and the widget as the embed page
-    // imports them, less the embed's own bridge (a page's own modules stay in its entry).
-    rollupOptions: { input: pages, output: { codeSplitting: { groups: [laterModulesGroup, widgetStartGroup(EMBED_PAGE, (id) => id.includes('/src/embed/'))] } } },
-  },
+  build: builds[mode] ?? appBuild(mode === E2E_MODE),
   test: {
     // Widget tests spend much of their time waiting on the sandbox and the clock: one worker per
     // core (Vitest's default leaves one core idle).
@@ -204,7 +214,7 @@ export default defineConfig(({ mode }) => ({
           globals: true,
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
-          // One demo dev server for every file (inject('demoUrl')).
+          // One build of the demo, served for every file (inject('demoUrl')).
           globalSetup: ['./test/e2e/demoServer.ts'],
           // A worker imports Playwright, axe and the helpers once for all its files.
           isolate: false,

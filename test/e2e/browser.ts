@@ -1,5 +1,5 @@
 /**
- * Debian's Chromium against the demo's dev server (widget + proxy + sandbox over HTTP), for
+ * Debian's Chromium against the built demo (widget + proxy + sandbox over HTTP), for
  * end-to-end tests in a real browser.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -47,7 +47,7 @@ export function closePagesAfterEach(browser: () => Browser | undefined): void {
   });
 }
 
-/** The demo's dev server, one for every file of the project, started and warmed by its global setup (demoServer.ts). */
+/** The built demo's server, one for every file of the project, started by its global setup (demoServer.ts). */
 export const demoUrl = (): string => inject('demoUrl');
 
 /**

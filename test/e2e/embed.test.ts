@@ -1,6 +1,6 @@
 /**
  * The iframe embed in Chromium, across origins: a host page on 127.0.0.1 (test/embed/host.html)
- * mounts the embed page from localhost, both served by the demo's dev server, whose /proxy is the
+ * mounts the embed page from localhost, both served by the built demo's server, whose /proxy is the
  * embed page's own.
  */
 import { mkdirSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
- * The parts that load on demand, on a bad signal, in Chromium against the demo (widget, proxy and
- * sandbox on the dev server): a failed download of the quote's code, the Send step's or a bank
+ * The parts that load on demand, on a bad signal, in Chromium against the built demo (widget, proxy
+ * and sandbox over HTTP): a failed download of the quote's code, the Send step's or a bank
  * rail's is retried, and once it has given up, "Start this step again" downloads it again.
  *
  * The page's clock is Playwright's: time flows as usual, and once a download's back-off
@@ -14,25 +14,26 @@ import { demoInChromium } from './browser';
 
 const CLABE = '014680260346007120';
 const WAIT = { timeout: 30_000 };
-/** The modules as the dev server serves them (a retry may add a query). */
-const SEND_STEP = '/src/widget/steps/SendStep.tsx';
-const MX_RAIL = '/src/countries/mx.ts';
-const QUOTE_LIFE = '/src/widget/QuoteLife.tsx';
-/** The module whose back-off timers are jumped over (the dev server serves it unbundled, so it names itself in a stack). */
-const LAZY_MODULE = '/src/widget/lazy.ts';
+/** A chunk of the build by its name, whatever its hash (a retry may add a query). */
+const chunk = (name: string) => new RegExp(`^/assets/${name}-[\\w-]+\\.js$`);
+const SEND_STEP = chunk('SendStep');
+const MX_RAIL = chunk('mx');
+const QUOTE_LIFE = chunk('QuoteLife');
+/** Where the back-off timers that are jumped over start: src/widget/lazy.ts, a chunk of its own in this build. */
+const LAZY_CHUNK = '/assets/lazy-';
 
 /**
  * Lists the back-offs the page is waiting out (`window.pendingBackOffs`, their delays): the timers
- * that lazy.ts starts with one of its delays. Runs after Playwright's clock is installed, so it
+ * that lazy.ts's chunk starts with one of its delays. Runs after Playwright's clock is installed, so it
  * wraps the clock's own timers.
  */
-const BACK_OFF_RECORDER = `((module, delays) => {
+const BACK_OFF_RECORDER = `((chunk, delays) => {
   const pending = new Map();
   window.pendingBackOffs = () => [...pending.values()];
   const setTimer = window.setTimeout;
   const clearTimer = window.clearTimeout;
   window.setTimeout = function (handler, timeout, ...rest) {
-    if (!delays.includes(timeout) || typeof handler !== 'function' || !String(new Error().stack).includes(module)) {
+    if (!delays.includes(timeout) || typeof handler !== 'function' || !String(new Error().stack).includes(chunk)) {
       return setTimer.call(this, handler, timeout, ...rest);
     }
     const id = setTimer.call(this, (...args) => {
@@ -46,16 +47,16 @@ const BACK_OFF_RECORDER = `((module, delays) => {
     pending.delete(id);
     return clearTimer.call(this, id);
   };
-})(${JSON.stringify(LAZY_MODULE)}, ${JSON.stringify(RETRY_DELAYS_MS)});`;
+})(${JSON.stringify(LAZY_CHUNK)}, ${JSON.stringify(RETRY_DELAYS_MS)});`;
 
 describe('lazily loaded parts on a bad signal, in Chromium', () => {
   const demo = demoInChromium();
 
   /**
-   * A page whose requests for `path` fail while `failing(n)` says so for the n-th of them (1 first);
+   * A page whose requests for the chunk `path` matches fail while `failing(n)` says so for the n-th of them (1 first);
    * `requests` lists their URLs. Uncaught errors are collected in `problems`.
    */
-  const open = async (path: string, failing: (n: number) => boolean) => {
+  const open = async (path: RegExp, failing: (n: number) => boolean) => {
     const context = await demo.browser.newContext({ viewport: { width: 1024, height: 1000 }, locale: 'en-US' });
     await context.clock.install();
     await context.addInitScript(BACK_OFF_RECORDER);
@@ -64,7 +65,7 @@ describe('lazily loaded parts on a bad signal, in Chromium', () => {
     const requests: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     await page.route(
-      (address) => address.pathname === path,
+      (address) => path.test(address.pathname),
       (route: Route) => {
         requests.push(route.request().url());
         return failing(requests.length) ? route.abort('internetdisconnected') : route.continue();
