@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { FormProvider, useForm, type FieldPath, type Resolver } from 'react-hook-form';
 import type { ProxyClientOptions } from '../api/client';
 import type { AmountLimitsOption } from '../api/contract';
@@ -233,16 +233,16 @@ function Checkout(props: OffRampWidgetProps) {
     [events],
   );
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // A layout effect: the focus moves in the same commit as the step. Run later, it would leave a
+  // moment with the focus on the page (the button it removed had it), or take it back from a
+  // field the user has chosen meanwhile on a busy device.
+  useLayoutEffect(() => {
     // Screen readers and keyboards follow the step; never steal focus from the host page at mount.
     if (!moved.current) return;
     const field = focusAfterMove.current;
     focusAfterMove.current = undefined;
     if (!field) {
-      // An effect can run after the user has already chosen a field of the new step (a busy
-      // device): that choice stands.
-      const chosen = document.activeElement;
-      if (!(chosen instanceof HTMLElement && chosen.matches('input, select, textarea') && root.current?.contains(chosen))) heading.current?.focus();
+      heading.current?.focus();
       return;
     }
     // The step may still be loading its fields: look for the field over a few frames.

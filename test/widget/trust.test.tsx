@@ -48,6 +48,25 @@ describe('identity verification, known first', () => {
     expect(screen.getByLabelText('CLABE')).toBeInTheDocument();
   });
 
+  it('has the focus on the verification screen\'s title as the screen shows, not a moment later', async () => {
+    const harness = renderWidget({}, { userId: F.unverifiedUserId });
+    await quote(harness, '100');
+    const title = screen.getByRole('heading', { name: 'How much do you want to sell?' });
+    // Where the focus is when the title changes, seen before anything else runs.
+    const focusedAsShown: (Element | null)[] = [];
+    const observer = new MutationObserver(() => {
+      if (title.textContent === 'Verify your identity' && focusedAsShown.length === 0) focusedAsShown.push(document.activeElement);
+    });
+    observer.observe(title, { subtree: true, childList: true, characterData: true });
+    try {
+      await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
+      await waitFor(() => expect(focusedAsShown).toHaveLength(1));
+    } finally {
+      observer.disconnect();
+    }
+    expect(focusedAsShown[0]).toBe(title);
+  });
+
   it('shows the verification screen when "not verified" arrives after the user reached the bank step', async () => {
     const reading = heldAnswers((path) => path.endsWith(PROXY_PATHS.kycStatus));
     const harness = renderWidget({}, { userId: F.unverifiedUserId, intercept: reading.intercept });
