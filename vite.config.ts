@@ -1,10 +1,9 @@
 /// <reference types="vitest/config" />
-import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
-import { playwright } from '@vitest/browser-playwright';
 import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { defineConfig, type BuildEnvironmentOptions, type Rolldown } from 'vite';
+import type { ViteUserConfig } from 'vitest/config';
 import { offRampDevServer } from './src/demo/server.ts';
 
 const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies ?? {});
@@ -94,29 +93,6 @@ const builds: Record<string, BuildEnvironmentOptions> = {
 /** The app build's pages: the demo, and the embed page partners frame (src/embed). */
 const pages = { main: 'index.html', embed: 'embed.html', 'embed-demo': 'embed-demo.html' };
 
-/** Every test file run in Node or jsdom (the end-to-end tests drive Chromium). */
-const testFiles = readdirSync('test', { recursive: true, encoding: 'utf8' })
-  .map((file) => `test/${file}`)
-  .filter((file) => /\.test\.tsx?$/.test(file) && !file.startsWith('test/e2e/'));
-const fileSays = (pattern: RegExp) => (file: string) => pattern.test(readFileSync(file, 'utf8'));
-/** The tests that need no DOM: those whose first line says `// @vitest-environment node`. */
-const nodeTests = testFiles.filter(fileSays(/^\/\/ @vitest-environment node/));
-/** The DOM tests that replace a module (`vi.mock`): that needs a module graph of their own. */
-const mockingTests = testFiles.filter((file) => !nodeTests.includes(file)).filter(fileSays(/\bvi\.mock\(/));
-
-/** Debian's Chromium for the stories' tests; a new object per project (Vitest changes what it is given). */
-const chromium = () => ({
-  enabled: true,
-  headless: true,
-  provider: playwright({
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
-  }),
-  instances: [{ browser: 'chromium' as const }],
-});
-
 /**
  * `--mode e2e`: the demo as the end-to-end tests serve it (test/e2e/demoServer.ts): built as a
  * partner ships it (React's production build, the code in chunks) and served by `vite preview`,
@@ -146,20 +122,41 @@ function appBuild(forEndToEndTests: boolean): BuildEnvironmentOptions {
 }
 
 /**
- * One file for the demo app (`vite`, `vite build`, `vite preview`), the library build
- * (`vite build --mode lib`) and the test projects.
+ * The plugins only the test runner uses, imported only when it reads this file (every `vite`
+ * command reads it). Here, not in `testConfig`: the config loader's module runner has closed by
+ * the time the config function runs.
  */
-export default defineConfig(({ mode }) => ({
-  plugins: [react(), offRampDevServer(mode === E2E_MODE ? { rateLimits: false } : {})],
-  server: { host: '127.0.0.1' },
-  // Imported only by lazily loaded parts: bundled up front, so the dev server never stops to
-  // discover them (and reload the page) in the middle of a user's flow.
-  optimizeDeps: { include: ['clabe-validator', 'ibantools', 'qrcode.react', '@scure/base', '@hookform/resolvers/zod', 'zod/mini'] },
-  preview: { host: '127.0.0.1' },
-  // The package ships React's production JSX whatever NODE_ENV it is built under (a test runner's is `test`).
-  oxc: mode === 'lib' ? { jsx: { development: false } } : undefined,
-  build: builds[mode] ?? appBuild(mode === E2E_MODE),
-  test: {
+const testPlugins = process.env.VITEST
+  ? await Promise.all([import('@storybook/addon-vitest/vitest-plugin'), import('@vitest/browser-playwright')])
+  : undefined;
+
+/** Vitest's projects: the tests' files, environments and browser. */
+function testConfig(): ViteUserConfig['test'] {
+  if (!testPlugins) throw new Error('the test projects are read by Vitest alone');
+  const [{ storybookTest }, { playwright }] = testPlugins;
+  /** Every test file run in Node or jsdom (the end-to-end tests drive Chromium). */
+  const testFiles = readdirSync('test', { recursive: true, encoding: 'utf8' })
+    .map((file) => `test/${file}`)
+    .filter((file) => /\.test\.tsx?$/.test(file) && !file.startsWith('test/e2e/'));
+  const fileSays = (pattern: RegExp) => (file: string) => pattern.test(readFileSync(file, 'utf8'));
+  /** The tests that need no DOM: those whose first line says `// @vitest-environment node`. */
+  const nodeTests = testFiles.filter(fileSays(/^\/\/ @vitest-environment node/));
+  /** The DOM tests that replace a module (`vi.mock`): that needs a module graph of their own. */
+  const mockingTests = testFiles.filter((file) => !nodeTests.includes(file)).filter(fileSays(/\bvi\.mock\(/));
+
+  /** Debian's Chromium for the stories' tests. */
+  const chromium = {
+    enabled: true,
+    headless: true,
+    provider: playwright({
+      launchOptions: {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      },
+    }),
+    instances: [{ browser: 'chromium' as const }],
+  };
+  return {
     // Widget tests spend much of their time waiting on the sandbox and the clock: one worker per
     // core (Vitest's default leaves one core idle).
     maxWorkers: '100%',
@@ -226,8 +223,25 @@ export default defineConfig(({ mode }) => ({
         // Every story in Chromium: its play function, then axe (a violation fails it).
         extends: true,
         plugins: [storybookTest({ configDir: '.storybook' })],
-        test: { name: 'storybook', browser: chromium() },
+        test: { name: 'storybook', browser: chromium },
       },
     ],
-  },
+  };
+}
+
+/**
+ * One file for the demo app (`vite`, `vite build`, `vite preview`), the library build
+ * (`vite build --mode lib`) and the test projects.
+ */
+export default defineConfig(({ mode }) => ({
+  plugins: [react(), offRampDevServer(mode === E2E_MODE ? { rateLimits: false } : {})],
+  server: { host: '127.0.0.1' },
+  // Imported only by lazily loaded parts: bundled up front, so the dev server never stops to
+  // discover them (and reload the page) in the middle of a user's flow.
+  optimizeDeps: { include: ['clabe-validator', 'ibantools', 'qrcode.react', '@scure/base', '@hookform/resolvers/zod', 'zod/mini'] },
+  preview: { host: '127.0.0.1' },
+  // The package ships React's production JSX whatever NODE_ENV it is built under (a test runner's is `test`).
+  oxc: mode === 'lib' ? { jsx: { development: false } } : undefined,
+  build: builds[mode] ?? appBuild(mode === E2E_MODE),
+  test: process.env.VITEST ? testConfig() : undefined,
 }));
