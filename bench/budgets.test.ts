@@ -21,6 +21,7 @@ import {
   packedPackage,
   PACKAGE_NAME,
   PROJECT_ROOT,
+  REACT_19_APP_DEPENDENCIES,
   removeFolder,
   servePartner,
   temporaryFolder,
@@ -105,7 +106,8 @@ beforeAll(async () => {
   app = join(work, 'partner');
   const launched = launchChromium();
   try {
-    await installedApp(app, { react: '^19.2.0', 'react-dom': '^19.2.0', '@tanstack/react-query': '^5.90.0', [PACKAGE_NAME]: `file:${tarball}` });
+    // The consumer test's React 19 app: the same install, made once for both.
+    await installedApp(app, { ...REACT_19_APP_DEPENDENCIES, [PACKAGE_NAME]: `file:${tarball}` });
     const queued = (name: string, script: string, options?: Parameters<typeof buildPage>[3]) => oneBuildAtATime(() => buildPage(app, name, script, options));
     pages = {
       widgetOnReact: queued('widget-on-react', widgetOnReact),

@@ -19,6 +19,7 @@ import {
   packedPackage,
   PACKAGE_NAME,
   PROJECT_ROOT,
+  REACT_19_APP_DEPENDENCIES,
   removeFolder,
   runInNode,
   servePartner,
@@ -55,7 +56,7 @@ const APPS = [
   {
     name: 'React 19',
     major: '19',
-    dependencies: { react: '^19.2.0', 'react-dom': '^19.2.0', '@tanstack/react-query': '^5.102.0', '@types/react': '^19.2.0', '@types/react-dom': '^19.2.0' },
+    dependencies: REACT_19_APP_DEPENDENCIES,
     locale: 'en-US',
     words: { amount: 'Amount', expires: /Quote expires in \d:\d\d/, continue: 'Continue' },
     skipLibCheck: false,

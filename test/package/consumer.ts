@@ -28,6 +28,18 @@ const run = promisify(execFile);
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const PACKAGE_NAME = 'offramp-widget';
 
+/**
+ * A React 19 partner app's dependencies besides the widget: the consumer test's React 19 app and
+ * the bench's app are one install (see `installedApp`).
+ */
+export const REACT_19_APP_DEPENDENCIES = {
+  react: '^19.2.0',
+  'react-dom': '^19.2.0',
+  '@tanstack/react-query': '^5.102.0',
+  '@types/react': '^19.2.0',
+  '@types/react-dom': '^19.2.0',
+};
+
 /** npm's settings for a script of this project (its folder, its package) must not steer an npm run elsewhere. */
 const cleanEnv = (): NodeJS.ProcessEnv =>
   Object.fromEntries(
