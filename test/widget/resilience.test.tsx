@@ -55,6 +55,17 @@ describe('going offline', () => {
     expect(await screen.findByText('200 USDC')).toBeInTheDocument();
     expect(screen.queryByText(/^You are offline/)).not.toBeInTheDocument();
   });
+
+  it('is over for a widget mounted after the browser came back online while no widget listened', () => {
+    const first = renderWidget();
+    act(() => void window.dispatchEvent(new Event('offline')));
+    expect(screen.getByText(/^You are offline/)).toBeInTheDocument();
+    first.unmount();
+    window.dispatchEvent(new Event('online'));
+    renderWidget();
+    expect(screen.getByLabelText('Amount')).toBeInTheDocument();
+    expect(screen.queryByText(/^You are offline/)).not.toBeInTheDocument();
+  });
 });
 
 describe('a locale change after mount', () => {
