@@ -234,15 +234,17 @@ function Checkout(props: OffRampWidgetProps) {
   );
   const root = useRef<HTMLDivElement>(null);
   // A layout effect: the focus moves in the same commit as the step. Run later, it would leave a
-  // moment with the focus on the page (the button it removed had it), or take it back from a
-  // field the user has chosen meanwhile on a busy device.
+  // moment with the focus on the page (the button the step removed had it).
   useLayoutEffect(() => {
     // Screen readers and keyboards follow the step; never steal focus from the host page at mount.
     if (!moved.current) return;
     const field = focusAfterMove.current;
     focusAfterMove.current = undefined;
     if (!field) {
-      heading.current?.focus();
+      // A field of the new step the user has already chosen keeps the focus (on a busy device,
+      // a field can show and take a key before the step's state settles).
+      const chosen = document.activeElement;
+      if (!(chosen instanceof HTMLElement && chosen.matches('input, select, textarea') && root.current?.contains(chosen))) heading.current?.focus();
       return;
     }
     // The step may still be loading its fields: look for the field over a few frames.
