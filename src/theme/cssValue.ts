@@ -1,6 +1,6 @@
 /**
  * The check a host's CSS value passes before the widget writes it into a custom property: the
- * widget's \`appearance\` and the embed's messages apply the same rule.
+ * widget's `appearance` and the embed's messages apply the same rule.
  */
 
 /** Longer than any colour, length or font stack a site needs. */
