@@ -12,6 +12,7 @@ import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { shellEnv } from '../shellEnv';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,21 +28,31 @@ const WORTH_REPORTING = /error|warn/i;
 const ANSI = new RegExp(String.raw`\u001b\[[0-9;]*m`, 'g');
 
 const vite = (args: string[]) =>
-  spawn(process.execPath, [VITE, ...args, '--configLoader', 'runner', '--mode', 'e2e'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  spawn(process.execPath, [VITE, ...args, '--configLoader', 'runner', '--mode', 'e2e'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...shellEnv(), NO_COLOR: '1' } });
 
-/** What a process printed on both streams, as it ends; an exit other than 0 throws with it. */
-async function finished(child: ChildProcess, what: string): Promise<void> {
+/** Passes on what `child` prints that the run should see, each line named after `who`. */
+const reportLines = (child: ChildProcess, who: string) => {
+  const report = (chunk: Buffer) => {
+    for (const line of chunk.toString().replace(ANSI, '').split('\n')) if (WORTH_REPORTING.test(line)) process.stderr.write(`${who}: ${line}\n`);
+  };
+  child.stdout?.on('data', report);
+  child.stderr?.on('data', report);
+};
+
+/** Waits for a process to end, its warnings reported; an exit other than 0 throws with all it printed. */
+async function finished(child: ChildProcess, who: string): Promise<void> {
   let printed = '';
   child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  reportLines(child, who);
   const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`${what} exited (${code}):\n${printed}`);
+  if (code !== 0) throw new Error(`${who} exited (${code}):\n${printed}`);
 }
 
 export default async function setup(project: TestProject) {
   mkdirSync('test-results', { recursive: true });
   const outDir = mkdtempSync(join('test-results', 'demo-e2e-'));
-  await finished(vite(['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn']), 'the demo\'s build');
+  await finished(vite(['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn']), 'demo build');
   const server = vite(['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', '0']);
   let printed = '';
   const address = new Promise<string>((resolve, reject) => {
@@ -53,11 +64,7 @@ export default async function setup(project: TestProject) {
       // From here on, what goes wrong is the run's to see (not the proxy's line per request).
       server.stdout?.off('data', read);
       server.stderr?.off('data', read);
-      const report = (chunk: Buffer) => {
-        for (const line of chunk.toString().replace(ANSI, '').split('\n')) if (WORTH_REPORTING.test(line)) process.stderr.write(`demo server: ${line}\n`);
-      };
-      server.stdout?.on('data', report);
-      server.stderr?.on('data', report);
+      reportLines(server, 'demo server');
     };
     server.stdout?.on('data', read);
     server.stderr?.on('data', read);

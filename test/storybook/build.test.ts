@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { isExportStory, storyNameFromExport, toId, type IncludeExcludeOptions } from 'storybook/internal/csf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shellEnv } from '../shellEnv';
 
 interface IndexEntry {
   id: string;
@@ -24,17 +25,13 @@ interface IndexEntry {
 const outDir = mkdtempSync(join(tmpdir(), 'offramp-storybook-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-/** A shell's environment: Vitest's own variables (NODE_ENV=test among them) change what Vite builds and reports. */
-const buildEnv = () =>
-  Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST'));
-
 let entries: Record<string, IndexEntry> = {};
 let buildLog = '';
 beforeAll(async () => {
   const { stdout, stderr } = await promisify(execFile)(
     'node_modules/.bin/storybook',
     ['build', '--quiet', '--loglevel', 'warn', '--output-dir', outDir],
-    { env: { ...buildEnv(), STORYBOOK_DISABLE_TELEMETRY: '1' } },
+    { env: { ...shellEnv(), STORYBOOK_DISABLE_TELEMETRY: '1' } },
   );
   // As one line: the log wraps its messages to the terminal's width, in a box.
   buildLog = (stdout + stderr).replace(/[\s│]+/g, ' ');
