@@ -99,7 +99,11 @@ describe.each(STORES)('the %s store', (_name, makeStore) => {
   it('forgets a claim and a count when they expire', async () => {
     const store = makeStore();
     await store.claim('k', inFlight('a'), 100);
-    expect(await store.hit('n', 100)).toEqual({ count: 1, resetInMs: 100 });
+    // Redis counts the window down in whole milliseconds: one may have passed since the first hit.
+    const first = await store.hit('n', 100);
+    expect(first.count).toBe(1);
+    expect(first.resetInMs).toBeGreaterThan(0);
+    expect(first.resetInMs).toBeLessThanOrEqual(100);
     const second = await store.hit('n', 100);
     expect(second.count).toBe(2);
     expect(second.resetInMs).toBeLessThanOrEqual(100);
