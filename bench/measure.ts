@@ -69,16 +69,22 @@ async function freshPage(browser: Browser, cpuSlowdown = 1): Promise<Page> {
 
 const closePage = (page: Page) => page.context().close();
 
+/** What the page prints when its amount field can take a key, followed by the time. */
+const FIRST_INPUT_LINE = 'offramp-bench first input at ';
+
 /**
  * Records when the amount field can take a key, in ms since navigation began: the enabled input
  * labelled "Amount" (on both pages the field the user types first) is in the document. Checked
  * after each change to the document, so the time is that of the task that put the field there.
+ * The page says it on its console: waiting with Playwright's own functions would compile its
+ * helper script in the throttled page, a third of a second of the page's CPU, while the widget
+ * may still be starting.
  */
 const FIRST_INPUT_RECORDER = `(() => {
   const isAmountField = (input) => !input.disabled && input.matches(':enabled') && [...(input.labels ?? [])].some((label) => label.textContent.trim() === 'Amount');
   const observer = new MutationObserver(() => {
     if ([...document.querySelectorAll('input')].some(isAmountField)) {
-      window.firstInputAt = performance.now();
+      console.log(${JSON.stringify(FIRST_INPUT_LINE)} + performance.now());
       observer.disconnect();
     }
   });
@@ -88,12 +94,21 @@ const FIRST_INPUT_RECORDER = `(() => {
 /** Milliseconds from navigation until the page's amount field can be used, under a CPU `cpuSlowdown` times slower. */
 export async function timeToFirstInput(browser: Browser, url: string, cpuSlowdown: number): Promise<number> {
   const page = await freshPage(browser, cpuSlowdown);
+  let giveUp: NodeJS.Timeout | undefined;
   try {
+    const firstInput = new Promise<number>((resolve, reject) => {
+      page.on('console', (message) => {
+        const text = message.text();
+        if (text.startsWith(FIRST_INPUT_LINE)) resolve(Number(text.slice(FIRST_INPUT_LINE.length)));
+      });
+      page.on('crash', () => reject(new Error(`${url} crashed before its first input`)));
+      giveUp = setTimeout(() => reject(new Error(`${url} showed no amount field in 60 s`)), 60_000);
+    });
     await page.addInitScript(FIRST_INPUT_RECORDER);
-    await page.goto(url);
-    const handle = await page.waitForFunction(() => (window as unknown as { firstInputAt?: number }).firstInputAt, undefined, { timeout: 60_000 });
-    return (await handle.jsonValue()) as number;
+    await page.goto(url, { waitUntil: 'commit' });
+    return await firstInput;
   } finally {
+    clearTimeout(giveUp);
     await closePage(page);
   }
 }
@@ -310,23 +325,49 @@ export async function heapOverRenewals(browser: Browser, server: PartnerServer, 
   }
 }
 
+/**
+ * Round trips from the amount step to the bank step and back, driven inside the page as a user's
+ * clicks would (a click once Continue can go on: a firm quote on screen), each step awaited as it
+ * appears. From the page itself, a trip costs the page's own work, not a dozen protocol round
+ * trips; fails, with what the page shows, if a step does not come within 30 s.
+ */
+const ROUND_TRIPS = async (trips: number) => {
+  const showing = <T,>(what: string, find: () => T | undefined) =>
+    new Promise<T>((resolve, reject) => {
+      const giveUp = setTimeout(() => {
+        observer.disconnect();
+        reject(new Error(`no ${what} within 30 s; the page shows: ${document.body.innerText.slice(0, 1_000)}`));
+      }, 30_000);
+      const check = () => {
+        const found = find();
+        if (found === undefined) return;
+        clearTimeout(giveUp);
+        observer.disconnect();
+        resolve(found);
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      check();
+    });
+  const button = (name: string) => [...document.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === name && !candidate.disabled);
+  const field = (label: string) => [...document.querySelectorAll('label')].find((candidate) => candidate.textContent?.trim() === label)?.control ?? undefined;
+  for (let trip = 0; trip < trips; trip += 1) {
+    (await showing('Continue under a firm quote', () => (/Quote expires in \d:\d\d/.test(document.body.innerText) ? button('Continue') : undefined))).click();
+    await showing('CLABE field', () => field('CLABE'));
+    (await showing('Back button', () => button('Back'))).click();
+    await showing('amount field', () => field('Amount'));
+  }
+};
+
 /** Heap growth over `cycles` round trips from the amount step to the bank step and back. */
 export async function heapOverStepRoundTrips(browser: Browser, server: PartnerServer, cycles: number, warmUp = 5): Promise<HeapGrowth> {
   const page = await freshPage(browser);
-  const amountField = page.getByLabel('Amount', { exact: true });
-  const roundTrip = async () => {
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('CLABE').waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Back' }).click();
-    await amountField.waitFor({ timeout: 30_000 });
-  };
   try {
     await page.goto(server.url);
-    await amountField.fill('100');
-    await page.getByText(/Quote expires in \d:\d\d/).waitFor({ timeout: 30_000 });
-    for (let trip = 0; trip < warmUp; trip += 1) await roundTrip();
+    await page.getByLabel('Amount', { exact: true }).fill('100');
+    await page.evaluate(ROUND_TRIPS, warmUp);
     const start = await heapAfterGc(page);
-    for (let trip = 0; trip < cycles; trip += 1) await roundTrip();
+    await page.evaluate(ROUND_TRIPS, cycles);
     return growth(start, await heapAfterGc(page), cycles);
   } finally {
     await closePage(page);
