@@ -410,20 +410,25 @@ export interface Throughput {
   failed: number;
 }
 
-/** Quote requests per second: the sandbox alone, then the proxy in front of it (each server a Node process of its own). */
-export async function proxyThroughput(appFolder: string, seconds = 3, connections = 16): Promise<Throughput> {
+/**
+ * Quote requests per second: the sandbox alone, then the proxy in front of it (each server a Node
+ * process of its own). Both start before either is measured: the proxy waits idle meanwhile.
+ */
+export async function proxyThroughput(appFolder: string, seconds = 2, connections = 16): Promise<Throughput> {
   const quote = JSON.stringify({ transactionType: 'OFF_RAMP', fiatCurrency: 'MXN', blockchainSymbol: 'POL', tokenSymbol: 'USDC', cryptoAmount: 100 });
   const sandbox = await startServer(appFolder, 'sandbox');
   try {
-    const { SANDBOX_FIXTURES } = await importFromApp<typeof import('../src/sandbox')>(appFolder, `${PACKAGE_NAME}/sandbox`);
-    const alone = await requestsPerSecond(
-      `${sandbox.url}/api/partner/v2/quotes`,
-      { method: 'POST', headers: { 'content-type': 'application/json', 'partner-api-key': SANDBOX_FIXTURES.apiKey }, body: quote },
-      connections,
-      seconds,
-    );
-    const proxy = await startServer(appFolder, 'proxy', sandbox.url);
+    const [proxy, { SANDBOX_FIXTURES }] = await Promise.all([
+      startServer(appFolder, 'proxy', sandbox.url),
+      importFromApp<typeof import('../src/sandbox')>(appFolder, `${PACKAGE_NAME}/sandbox`),
+    ]);
     try {
+      const alone = await requestsPerSecond(
+        `${sandbox.url}/api/partner/v2/quotes`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'partner-api-key': SANDBOX_FIXTURES.apiKey }, body: quote },
+        connections,
+        seconds,
+      );
       const behind = await requestsPerSecond(`${proxy.url}/api/partner/v2/quotes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: quote }, connections, seconds);
       return { sandbox: alone.perSecond, proxy: behind.perSecond, failed: alone.failed + behind.failed };
     } finally {
