@@ -126,13 +126,13 @@ function appBuild(forEndToEndTests: boolean): BuildEnvironmentOptions {
  * the time the config function runs.
  */
 const testPlugins = process.env.VITEST
-  ? await Promise.all([import('@storybook/addon-vitest/vitest-plugin'), import('@vitest/browser-playwright')])
+  ? await Promise.all([import('@storybook/addon-vitest/vitest-plugin'), import('@vitest/browser-playwright'), import('./test/sequencer')])
   : undefined;
 
 /** Vitest's projects: the tests' files, environments and browser. */
 function testConfig(): ViteUserConfig['test'] {
   if (!testPlugins) throw new Error('the test projects are read by Vitest alone');
-  const [{ storybookTest }, { playwright }] = testPlugins;
+  const [{ storybookTest }, { playwright }, { ProjectOrderSequencer }] = testPlugins;
   /** Every test file run in Node or jsdom (the end-to-end tests drive Chromium). */
   const testFiles = readdirSync('test', { recursive: true, encoding: 'utf8' })
     .map((file) => `test/${file}`)
@@ -159,6 +159,7 @@ function testConfig(): ViteUserConfig['test'] {
     // Widget tests spend much of their time waiting on the sandbox and the clock: one worker per
     // core (Vitest's default leaves one core idle).
     maxWorkers: '100%',
+    sequence: { sequencer: ProjectOrderSequencer },
     // Waits are for conditions; a test or hook gives up only far beyond what a busy machine needs.
     testTimeout: 120_000,
     hookTimeout: 120_000,
