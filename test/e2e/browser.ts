@@ -54,6 +54,19 @@ export function closePagesAfterEach(browser: () => Browser | undefined): void {
 export const demoUrl = (): string => inject('demoUrl');
 
 /**
+ * Waits until the demo's server answers: it is built and started beside the run's first files
+ * (demoServer.ts). Throws what went wrong if the demo could not be served.
+ */
+export async function demoAnswering(): Promise<void> {
+  for (;;) {
+    const answer = await fetch(demoUrl()).catch(() => undefined);
+    if (answer?.ok) return;
+    if (answer) throw new Error(`${demoUrl()} answered ${answer.status}: ${await answer.text()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
  * The demo's page and one Chromium for a test file: started before its tests, closed after them.
  * Read `browser` inside the tests. The server, and so the sandbox, is every file's: a test reads
  * only its own orders.
@@ -62,7 +75,12 @@ export function demoInChromium(): { readonly url: string; readonly browser: Brow
   const url = demoUrl();
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchChromium();
+    const launched = launchChromium();
+    try {
+      await demoAnswering();
+    } finally {
+      browser = await launched;
+    }
   });
   closePagesAfterEach(() => browser);
   afterAll(async () => {

@@ -10,6 +10,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { shellEnv } from '../shellEnv';
@@ -49,18 +51,24 @@ async function finished(child: ChildProcess, who: string): Promise<void> {
   if (code !== 0) throw new Error(`${who} exited (${code}):\n${printed}`);
 }
 
-export default async function setup(project: TestProject) {
-  mkdirSync('test-results', { recursive: true });
-  const outDir = mkdtempSync(join('test-results', 'demo-e2e-'));
-  await finished(vite(['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn']), 'demo build');
-  const server = vite(['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', '0']);
+/** A loopback port nothing listens on now, for the demo's server to take once the demo is built. */
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  probe.close();
+  await once(probe, 'close');
+  return port;
+}
+
+/** Resolves once `vite preview` says where it listens; rejects with what it printed if it exits first. */
+function listening(server: ChildProcess): Promise<void> {
   let printed = '';
-  const address = new Promise<string>((resolve, reject) => {
+  return new Promise<void>((resolve, reject) => {
     const read = (chunk: Buffer) => {
       printed += chunk.toString().replace(ANSI, '');
-      const url = /Local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(printed)?.[1];
-      if (!url) return;
-      resolve(url);
+      if (!/Local:\s+http:\/\/127\.0\.0\.1:\d+\//.test(printed)) return;
+      resolve();
       // From here on, what goes wrong is the run's to see (not the proxy's line per request).
       server.stdout?.off('data', read);
       server.stderr?.off('data', read);
@@ -70,9 +78,34 @@ export default async function setup(project: TestProject) {
     server.stderr?.on('data', read);
     server.once('exit', (code) => reject(new Error(`the demo server exited (${code}) before it listened:\n${printed}`)));
   });
-  project.provide('demoUrl', await address);
+}
+
+/**
+ * Builds and serves the demo in the background: the run's other files start meanwhile, and the
+ * end-to-end files wait until the demo answers (`demoAnswering` in browser.ts). Should the build or
+ * the server fail, the port answers 500 with what went wrong, so those files fail with it at once.
+ */
+export default async function setup(project: TestProject) {
+  mkdirSync('test-results', { recursive: true });
+  const outDir = mkdtempSync(join('test-results', 'demo-e2e-'));
+  const port = await freePort();
+  let server: ChildProcess | undefined;
+  let failure: Server | undefined;
+  const served = (async () => {
+    await finished(vite(['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn']), 'demo build');
+    server = vite(['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort']);
+    await listening(server);
+  })().catch(async (error: Error) => {
+    process.stderr.write(`demo: ${error.message}\n`);
+    failure = createHttpServer((_, response) => response.writeHead(500, { 'content-type': 'text/plain' }).end(`the demo could not be served: ${error.message}`));
+    failure.listen(port, '127.0.0.1');
+    await once(failure, 'listening').catch(() => undefined);
+  });
+  project.provide('demoUrl', `http://127.0.0.1:${port}/`);
   return async () => {
-    if (server.exitCode === null) {
+    await served;
+    failure?.close();
+    if (server && server.exitCode === null) {
       const exited = once(server, 'exit');
       server.kill('SIGTERM');
       await exited;
