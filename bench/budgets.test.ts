@@ -48,7 +48,7 @@ import {
 import { formOnStack, profiledWidget, reactOnly, widgetOnReact, widgetOnStack } from './pages';
 
 /** How many loads of each page the time to first input takes the median of (after one of each to warm up). */
-const LOADS = 9;
+const LOADS = 7;
 const CPU_SLOWDOWN = 4;
 const CYCLES = 60;
 
