@@ -57,13 +57,25 @@ export const demoUrl = (): string => inject('demoUrl');
  * Waits until the demo's server answers: it is built and started beside the run's first files
  * (demoServer.ts). Throws what went wrong if the demo could not be served.
  */
-export async function demoAnswering(): Promise<void> {
+async function demoAnswering(): Promise<void> {
   for (;;) {
     const answer = await fetch(demoUrl()).catch(() => undefined);
     if (answer?.ok) return;
     if (answer) throw new Error(`${demoUrl()} answered ${answer.status}: ${await answer.text()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Chromium, launched while the demo's server comes up, once it answers (closed again if it never does). */
+export async function launchChromiumForDemo(): Promise<Browser> {
+  const launched = launchChromium();
+  try {
+    await demoAnswering();
+  } catch (error) {
+    await (await launched).close();
+    throw error;
+  }
+  return launched;
 }
 
 /**
@@ -75,12 +87,7 @@ export function demoInChromium(): { readonly url: string; readonly browser: Brow
   const url = demoUrl();
   let browser: Browser | undefined;
   beforeAll(async () => {
-    const launched = launchChromium();
-    try {
-      await demoAnswering();
-    } finally {
-      browser = await launched;
-    }
+    browser = await launchChromiumForDemo();
   });
   closePagesAfterEach(() => browser);
   afterAll(async () => {

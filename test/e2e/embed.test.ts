@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbedEvent } from '../../src/embed/protocol';
 import { PALETTES } from '../../src/theme';
 import type {} from '../embed/host';
-import { axePageViolations, closePagesAfterEach, demoAnswering, demoUrl, launchChromium } from './browser';
+import { axePageViolations, closePagesAfterEach, demoUrl, launchChromiumForDemo } from './browser';
 
 const SHOTS = 'test-results/screenshots';
 /** How long a condition may take to come true: far beyond need, on a busy machine too. */
@@ -31,12 +31,7 @@ describe('the embed in Chromium, framed across origins', () => {
     const { port } = new URL(demoUrl());
     hostUrl = `http://127.0.0.1:${port}/test/embed/host.html`;
     embedUrl = `http://localhost:${port}/embed.html`;
-    const launched = launchChromium();
-    try {
-      await demoAnswering();
-    } finally {
-      browser = await launched;
-    }
+    browser = await launchChromiumForDemo();
     mkdirSync(SHOTS, { recursive: true });
   });
 
