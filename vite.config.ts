@@ -160,6 +160,8 @@ function testConfig(): ViteUserConfig['test'] {
     // core (Vitest's default leaves one core idle).
     maxWorkers: '100%',
     sequence: { sequencer: ProjectOrderSequencer },
+    // The bench's table, once its budgets have all been measured.
+    reporters: ['default', './bench/reporter.ts'],
     // Waits are for conditions; a test or hook gives up only far beyond what a busy machine needs.
     testTimeout: 120_000,
     hookTimeout: 120_000,
@@ -227,6 +229,23 @@ function testConfig(): ViteUserConfig['test'] {
         extends: true,
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: { name: 'storybook', isolate: false, browser: chromium },
+      },
+      {
+        // The budgets that a busy machine cannot move (sizes, counts, heaps), beside the tests.
+        extends: true,
+        test: { name: 'bench', environment: 'node', include: ['bench/budgets.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 },
+      },
+      {
+        // The timed budgets, once every other project has finished.
+        extends: true,
+        test: {
+          name: 'bench-timings',
+          environment: 'node',
+          include: ['bench/timings.test.ts'],
+          sequence: { groupOrder: 1 },
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
       },
     ],
   };

@@ -5,7 +5,19 @@
  * bench enforces instead, so the gap cannot grow while it is being closed. Lower a ceiling when
  * the widget improves; remove it once the budget holds.
  */
+import { expect, type TaskMeta } from 'vitest';
+import type { Share } from './measure';
+
 export const KB = 1000;
+
+declare module 'vitest' {
+  interface TaskMeta {
+    /** What a bench test measured, for the table (reporter.ts). */
+    budgets?: Measured[];
+    /** The widget's own code in the initial JS, by source file, for the table's second part. */
+    ownCode?: Share[];
+  }
+}
 
 export interface Budget {
   metric: string;
@@ -79,4 +91,26 @@ export function table(results: readonly Measured[]): string {
     return [`| ${budget.metric} | ${limit} | ${value} | ${STATUS_WORDS[statusOf(result)]} | ${result.detail ?? ''} |`];
   });
   return ['| what | budget | measured | status | made of |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+/** Records what a test measured for the table, then fails the test if one breaks its budget (or, for a known gap, its ceiling). */
+export function report(task: { meta: TaskMeta }, ...measures: Measured[]): void {
+  task.meta.budgets = [...(task.meta.budgets ?? []), ...measures];
+  for (const result of measures) expect(statusOf(result), `${BUDGETS[result.key].metric}: ${result.value}`).not.toBe('over');
+}
+
+export const measured = (key: BudgetKey, value: number | undefined, detail?: string): Measured => ({ key, value, ...(detail ? { detail } : {}) });
+
+/** The widget's own code by source file, as a Markdown table of the largest twelve and the rest. */
+export function ownCodeTable(ownCode: readonly Share[]): string {
+  const rows = ownCode.slice(0, 12).map((share) => `| \`${share.part}\` | ${(share.bytes / KB).toFixed(1)} |`);
+  const rest = ownCode.slice(12).reduce((sum, share) => sum + share.bytes, 0);
+  return [
+    "The widget's own code in the initial JS, by source file (each minified and gzipped alone):",
+    '',
+    '| file | KB |',
+    '|---|---|',
+    ...rows,
+    `| ${ownCode.length - 12} other files | ${(rest / KB).toFixed(1)} |`,
+  ].join('\n');
 }

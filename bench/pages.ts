@@ -74,3 +74,15 @@ import { OffRampWidget } from 'offramp-widget';
 ${RECORDERS}window.widgetCommits = 0;
 const countCommit = () => { window.widgetCommits += 1; };
 ${mount('<Profiler id="widget" onRender={countCommit}><OffRampWidget proxyUrl="/proxy" locale="en-US" onQuote={onQuote} /></Profiler>')}`;
+
+/** Every page the bench builds, by name, with how it is built. */
+export const PAGES = {
+  reactOnly: { script: reactOnly },
+  widgetOnReact: { script: widgetOnReact },
+  formOnStack: { script: formOnStack },
+  widgetOnStack: { script: widgetOnStack },
+  // Unminified, so components keep their names, and React's profiling build, so <Profiler> reports.
+  profiledWidget: { script: profiledWidget, options: { profiling: true, minify: false } },
+} satisfies Record<string, { script: string; options?: { profiling?: boolean; minify?: boolean } }>;
+
+export type PageName = keyof typeof PAGES;

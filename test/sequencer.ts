@@ -1,13 +1,14 @@
 /**
  * The order the test files start in. Vitest queues files a project at a time, projects in
- * alphabetical order; here the `unit` project goes first. Its long files mostly wait: on their own
- * programs (packing, installs, the Storybook and app builds) or on real deadlines over HTTP (the
- * proxy under failure). Started first, their waiting overlaps the CPU-bound browser and jsdom
- * files; queued between them, it left the machine half idle for seconds.
+ * alphabetical order; here the `unit` project goes first, then the bench's side-by-side budgets.
+ * Their long files mostly wait: on their own programs (packing, installs, the Storybook and app
+ * builds) or on real deadlines over HTTP (the proxy under failure). Started first, their waiting
+ * overlaps the CPU-bound browser and jsdom files; queued between them, it left the machine half
+ * idle for seconds. (The bench's timed budgets run after everything: their project's `groupOrder`.)
  */
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-const PROJECT_ORDER = ['unit', 'e2e', 'mocking', 'widget'];
+const PROJECT_ORDER = ['unit', 'bench', 'e2e', 'mocking', 'widget'];
 
 export class ProjectOrderSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

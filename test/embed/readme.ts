@@ -2,7 +2,7 @@
  * The README's embed examples, as tests use them: what it documents is what is tested, from one copy.
  * A block is the fenced code right after an `<!-- embed:name -->` marker.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,7 +32,8 @@ export interface EmbedTokens {
 /** The README's token issuer and checker, compiled and loaded with `secret` as EMBED_TOKEN_SECRET. */
 export async function readmeEmbedTokens(secret: string): Promise<EmbedTokens> {
   const { code } = await transformWithOxc(readmeBlock('session-token'), 'session-token.ts');
-  const file = join(mkdtempSync(join(tmpdir(), 'offramp-readme-')), 'session-token.mjs');
+  const folder = mkdtempSync(join(tmpdir(), 'offramp-readme-'));
+  const file = join(folder, 'session-token.mjs');
   writeFileSync(file, code);
   const previous = process.env.EMBED_TOKEN_SECRET;
   process.env.EMBED_TOKEN_SECRET = secret;
@@ -41,5 +42,7 @@ export async function readmeEmbedTokens(secret: string): Promise<EmbedTokens> {
   } finally {
     if (previous === undefined) delete process.env.EMBED_TOKEN_SECRET;
     else process.env.EMBED_TOKEN_SECRET = previous;
+    // Loaded: the module lives on in memory, its file is not needed.
+    rmSync(folder, { recursive: true, force: true });
   }
 }

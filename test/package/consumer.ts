@@ -4,9 +4,9 @@
  * small Node server for that page with the package's own proxy and sandbox behind it.
  *
  * Installs go through npm's cache first (`--prefer-offline`), so only the first run on a machine
- * downloads anything. Used by the package tests and by `npm run bench`, which share one tarball of
- * the same sources (`packedPackage`), and keep each app's install of that tarball for the next run
- * (`installedApp`).
+ * downloads anything. Used by the package tests and by the bench, which run side by side and share
+ * one tarball of the same sources (`packedPackage`), each app's install of that tarball
+ * (`installedApp`) and the bench's built pages (`keptPage`), kept for the next run too.
  */
 import { serve } from '@hono/node-server';
 import react from '@vitejs/plugin-react';
@@ -75,45 +75,75 @@ function packageInputsDigest(): string {
   return hash.digest('hex').slice(0, 20);
 }
 
-/** Packed tarballs older than this are removed when a new one is made. */
-const PACKED_TTL_MS = 24 * 60 * 60_000;
+/** Kept folders (tarballs, installs, built pages) not used for this long are removed when a new one is made. */
+const KEPT_TTL_MS = 24 * 60 * 60_000;
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * A folder of the temporary folder, `name`, made once by `make` for every run that asks for it
+ * while its contents are the same (the name carries a digest of what goes into it). The first
+ * asker makes it beside and moves it in at once, so a reader finds the whole folder or none;
+ * askers meanwhile, in this process or another (the package tests and the bench run side by side),
+ * wait for it rather than make it again. Folders of the same `prefix` unused for a day are removed.
+ */
+async function keptFolder(prefix: string, key: string, isMade: (folder: string) => boolean, make: (staging: string) => Promise<void>): Promise<string> {
+  const folder = join(tmpdir(), `${prefix}-${key}`);
+  // Who is making it: a file holding its process id, gone when it is done.
+  const maker = `${folder}.making`;
+  for (;;) {
+    if (isMade(folder)) {
+      // In use: not old enough to be removed by a run of other sources.
+      utimesSync(folder, new Date(), new Date());
+      return folder;
+    }
+    try {
+      writeFileSync(maker, String(process.pid), { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(readFileSync(maker, 'utf8'));
+      // A maker that died (a run stopped midway) left its file: the next asker makes the folder.
+      if (pid && !isRunning(pid)) rmSync(maker, { force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
+    const staging = temporaryFolder(`${prefix}-staging`);
+    try {
+      if (isMade(folder)) continue;
+      await make(staging);
+      removeFolder(folder);
+      renameSync(staging, folder);
+    } finally {
+      removeFolder(staging);
+      rmSync(maker, { force: true });
+    }
+    for (const old of readdirSync(tmpdir()).filter((entry) => entry.startsWith(`${prefix}-`) && !entry.endsWith('.making'))) {
+      const path = join(tmpdir(), old);
+      if (path !== folder && Date.now() - statSync(path).mtimeMs > KEPT_TTL_MS) removeFolder(path);
+    }
+  }
+}
+
+const tarballIn = (folder: string) =>
+  existsSync(folder) ? readdirSync(folder).find((file) => file.startsWith(`${PACKAGE_NAME}-`) && file.endsWith('.tgz')) : undefined;
 
 /**
  * The tarball `npm pack` makes of the project as it is now, made once for the package tests and
- * the bench alike: kept in the temporary folder under a digest of the package's inputs
- * (`PACKAGE_INPUTS`), so any change to them packs anew.
+ * the bench alike: kept under a digest of the package's inputs (`PACKAGE_INPUTS`), so any change
+ * to them packs anew.
  */
 export async function packedPackage(): Promise<string> {
-  const folder = join(tmpdir(), `${PACKAGE_NAME}-packed-${packageInputsDigest()}`);
-  const packed = () => readdirSync(folder).find((file) => file.startsWith(`${PACKAGE_NAME}-`) && file.endsWith('.tgz'));
-  if (existsSync(folder)) {
-    const tarball = packed();
-    if (tarball) {
-      // In use: not old enough to be removed by a run of other sources.
-      utimesSync(folder, new Date(), new Date());
-      return join(folder, tarball);
-    }
-  }
-  // Packed beside, then moved in at once: a run that reads the folder finds the whole tarball or none.
-  const staging = temporaryFolder(`${PACKAGE_NAME}-packing`);
-  try {
+  const folder = await keptFolder(`${PACKAGE_NAME}-packed`, packageInputsDigest(), (candidate) => tarballIn(candidate) !== undefined, async (staging) => {
     await packPackage(staging);
-    try {
-      renameSync(staging, folder);
-    } catch (error) {
-      // Another run packed the same sources meanwhile: its tarball is this one.
-      if (!existsSync(folder)) throw error;
-    }
-  } finally {
-    removeFolder(staging);
-  }
-  for (const old of readdirSync(tmpdir()).filter((name) => name.startsWith(`${PACKAGE_NAME}-packed-`))) {
-    const path = join(tmpdir(), old);
-    if (path !== folder && Date.now() - statSync(path).mtimeMs > PACKED_TTL_MS) removeFolder(path);
-  }
-  const tarball = packed();
-  if (!tarball) throw new Error(`no ${PACKAGE_NAME} tarball in ${folder}`);
-  return join(folder, tarball);
+  });
+  return join(folder, tarballIn(folder)!);
 }
 
 /** A partner's project folder: its own package.json, `npm install`ed. */
@@ -123,44 +153,22 @@ export async function installApp(folder: string, dependencies: Record<string, st
   await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: folder, env: cleanEnv(), maxBuffer: 64 << 20 });
 }
 
-/** Installed apps not used for this long are removed when a new one is installed. */
-const INSTALLED_TTL_MS = 24 * 60 * 60_000;
+const digestOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 20);
 
 /**
  * A partner's project folder whose `node_modules` is an install of `dependencies` made once for
- * every run that asks for the same ones: kept in the temporary folder under a digest of them
- * (the widget's `file:` tarball is named by its sources' digest, see `packedPackage`, so other
- * sources install anew), and linked into `folder`. Nothing writes into an install: apps build,
- * type-check and serve in their own folders.
+ * every run that asks for the same ones (the widget's `file:` tarball is named by its sources'
+ * digest, see `packedPackage`, so other sources install anew), linked into `folder`. Nothing
+ * writes into an install: apps build, type-check and serve in their own folders. Returns the
+ * install's own folder, which names what is installed.
  */
-export async function installedApp(folder: string, dependencies: Record<string, string>): Promise<void> {
-  const key = createHash('sha256').update(JSON.stringify(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b)))).digest('hex').slice(0, 20);
-  const kept = join(tmpdir(), `${PACKAGE_NAME}-installed-${key}`);
-  if (existsSync(join(kept, 'node_modules'))) {
-    // In use: not old enough to be removed by a run of other sources.
-    utimesSync(kept, new Date(), new Date());
-  } else {
-    // Installed beside, then moved in at once: a run that reads the folder finds the whole install or none.
-    const staging = temporaryFolder(`${PACKAGE_NAME}-installing`);
-    try {
-      await installApp(staging, dependencies);
-      try {
-        renameSync(staging, kept);
-      } catch (error) {
-        // Another run installed the same meanwhile: its install is this one.
-        if (!existsSync(join(kept, 'node_modules'))) throw error;
-      }
-    } finally {
-      removeFolder(staging);
-    }
-    for (const old of readdirSync(tmpdir()).filter((name) => name.startsWith(`${PACKAGE_NAME}-installed-`))) {
-      const path = join(tmpdir(), old);
-      if (path !== kept && Date.now() - statSync(path).mtimeMs > INSTALLED_TTL_MS) removeFolder(path);
-    }
-  }
+export async function installedApp(folder: string, dependencies: Record<string, string>): Promise<string> {
+  const key = digestOf(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b)));
+  const kept = await keptFolder(`${PACKAGE_NAME}-installed`, key, (candidate) => existsSync(join(candidate, 'node_modules')), (staging) => installApp(staging, dependencies));
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'package.json'), readFileSync(join(kept, 'package.json')));
   symlinkSync(join(kept, 'node_modules'), join(folder, 'node_modules'), 'dir');
+  return kept;
 }
 
 /** The version of a package installed in the app. */
@@ -243,6 +251,20 @@ export async function buildPage(
   };
   for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
   return { outDir, initialFiles: [...initial], modules, warnings };
+}
+
+/**
+ * `buildPage`, made once for every run that builds the same page on the same install (`install`,
+ * as `installedApp` returns it): the bench's files share their pages, and a second run of the
+ * same sources builds nothing.
+ */
+export async function keptPage(folder: string, install: string, name: string, script: string, options: Parameters<typeof buildPage>[3] = {}): Promise<BuiltPage> {
+  const kept = await keptFolder(`${PACKAGE_NAME}-page`, digestOf([install, name, script, options]), (candidate) => existsSync(join(candidate, 'page.json')), async (staging) => {
+    const { outDir, ...page } = await buildPage(folder, name, script, options);
+    renameSync(outDir, join(staging, 'dist'));
+    writeFileSync(join(staging, 'page.json'), JSON.stringify(page));
+  });
+  return { outDir: join(kept, 'dist'), ...(JSON.parse(readFileSync(join(kept, 'page.json'), 'utf8')) as Omit<BuiltPage, 'outDir'>) };
 }
 
 const CONTENT_TYPES: Record<string, string> = {
