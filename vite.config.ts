@@ -159,6 +159,9 @@ function testConfig(): ViteUserConfig['test'] {
     // Widget tests spend much of their time waiting on the sandbox and the clock: one worker per
     // core (Vitest's default leaves one core idle).
     maxWorkers: '100%',
+    // React and jsdom make many short-lived objects: a larger young generation collects them
+    // less often (measured: about 5% less CPU for the jsdom tests).
+    execArgv: ['--max-semi-space-size=64'],
     sequence: { sequencer: ProjectOrderSequencer },
     // The bench's table, once its budgets have all been measured.
     reporters: ['default', './bench/reporter.ts'],
