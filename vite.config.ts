@@ -236,7 +236,15 @@ function testConfig(): ViteUserConfig['test'] {
       {
         // The budgets that a busy machine cannot move (sizes, counts, heaps), beside the tests.
         extends: true,
-        test: { name: 'bench', environment: 'node', include: ['bench/budgets.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 },
+        test: {
+          name: 'bench',
+          environment: 'node',
+          include: ['bench/budgets.test.ts'],
+          // The package and the apps' installs, begun as the run begins (the package tests use them too).
+          globalSetup: ['./bench/prepare.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
       },
       {
         // The timed budgets, once every other project has finished.

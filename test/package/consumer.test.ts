@@ -19,6 +19,7 @@ import {
   packedPackage,
   PACKAGE_NAME,
   PROJECT_ROOT,
+  REACT_18_APP_DEPENDENCIES,
   REACT_19_APP_DEPENDENCIES,
   removeFolder,
   runInNode,
@@ -46,7 +47,7 @@ const APPS = [
   {
     name: 'React 18',
     major: '18',
-    dependencies: { react: '18.2.0', 'react-dom': '18.2.0', '@tanstack/react-query': '5.0.0', '@types/react': '^18.2.0', '@types/react-dom': '^18.2.0' },
+    dependencies: REACT_18_APP_DEPENDENCIES,
     locale: 'es-MX',
     words: { amount: 'Monto', expires: /La cotización vence en \d:\d\d/, continue: 'Continuar' },
     // As Vite's React template has it. Before TanStack Query 5.102 one internal hook's declaration

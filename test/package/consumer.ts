@@ -28,6 +28,15 @@ const run = promisify(execFile);
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const PACKAGE_NAME = 'offramp-widget';
 
+/** A React 18 partner app's dependencies besides the widget: the oldest the peer ranges allow (React 18.2, TanStack Query 5.0). */
+export const REACT_18_APP_DEPENDENCIES = {
+  react: '18.2.0',
+  'react-dom': '18.2.0',
+  '@tanstack/react-query': '5.0.0',
+  '@types/react': '^18.2.0',
+  '@types/react-dom': '^18.2.0',
+};
+
 /**
  * A React 19 partner app's dependencies besides the widget: the consumer test's React 19 app and
  * the bench's app are one install (see `installedApp`).
@@ -156,15 +165,22 @@ export async function installApp(folder: string, dependencies: Record<string, st
 const digestOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 20);
 
 /**
- * A partner's project folder whose `node_modules` is an install of `dependencies` made once for
- * every run that asks for the same ones (the widget's `file:` tarball is named by its sources'
- * digest, see `packedPackage`, so other sources install anew), linked into `folder`. Nothing
- * writes into an install: apps build, type-check and serve in their own folders. Returns the
- * install's own folder, which names what is installed.
+ * An install of `dependencies` made once for every run that asks for the same ones (the widget's
+ * `file:` tarball is named by its sources' digest, see `packedPackage`, so other sources install
+ * anew): the install's own folder, which names what is installed.
+ */
+export async function appInstall(dependencies: Record<string, string>): Promise<string> {
+  const key = digestOf(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b)));
+  return keptFolder(`${PACKAGE_NAME}-installed`, key, (candidate) => existsSync(join(candidate, 'node_modules')), (staging) => installApp(staging, dependencies));
+}
+
+/**
+ * A partner's project folder whose `node_modules` is `appInstall(dependencies)`, linked into
+ * `folder`. Nothing writes into an install: apps build, type-check and serve in their own folders.
+ * Returns the install's own folder.
  */
 export async function installedApp(folder: string, dependencies: Record<string, string>): Promise<string> {
-  const key = digestOf(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b)));
-  const kept = await keptFolder(`${PACKAGE_NAME}-installed`, key, (candidate) => existsSync(join(candidate, 'node_modules')), (staging) => installApp(staging, dependencies));
+  const kept = await appInstall(dependencies);
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'package.json'), readFileSync(join(kept, 'package.json')));
   symlinkSync(join(kept, 'node_modules'), join(folder, 'node_modules'), 'dir');
