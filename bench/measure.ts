@@ -187,16 +187,29 @@ const FRAME_MS = 16;
 const nextFrame = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
 
 /**
- * One frame of a paused page clock: the frame's callback is registered in the page first, then the
- * clock runs. Two calls to Playwright are not ordered in the page: run together, the clock could
- * run before the page heard of the frame, and the frame would never come.
+ * One frame of a paused page clock, and the work it sets off. The frame's callback is registered
+ * in the page before the clock runs (two calls to Playwright are not ordered in the page), and the
+ * clock runs until it has fired. Then one real task of the page: React finishes a frame's work in
+ * tasks of a message channel, which the clock does not fake.
  */
 async function runOneFrame(page: Page): Promise<void> {
+  type Framed = { frameSeen?: boolean };
   await page.evaluate(() => {
-    (window as unknown as { framed?: Promise<void> }).framed = new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    (window as unknown as Framed).frameSeen = false;
+    requestAnimationFrame(() => {
+      (window as unknown as Framed).frameSeen = true;
+    });
   });
-  await page.clock.runFor(FRAME_MS);
-  await page.evaluate(() => (window as unknown as { framed?: Promise<void> }).framed);
+  do await page.clock.runFor(FRAME_MS);
+  while (!(await page.evaluate(() => (window as unknown as Framed).frameSeen)));
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      }),
+  );
 }
 
 /**
