@@ -140,8 +140,8 @@ function testConfig(): ViteUserConfig['test'] {
   const fileSays = (pattern: RegExp) => (file: string) => pattern.test(readFileSync(file, 'utf8'));
   /** The tests that need no DOM: those whose first line says `// @vitest-environment node`. */
   const nodeTests = testFiles.filter(fileSays(/^\/\/ @vitest-environment node/));
-  /** The DOM tests that replace a module (`vi.mock`): that needs a module graph of their own. */
-  const mockingTests = testFiles.filter((file) => !nodeTests.includes(file)).filter(fileSays(/\bvi\.mock\(/));
+  /** The DOM tests that replace a module (`vi.mock`, `vi.doMock`): that needs a module graph of their own. */
+  const mockingTests = testFiles.filter((file) => !nodeTests.includes(file)).filter(fileSays(/\bvi\.(mock|doMock)\(/));
 
   /** Debian's Chromium for the stories' tests. */
   const chromium = {

@@ -4,6 +4,7 @@
  * library: the reading waits for no zod download.
  */
 import { TEXT_LIMITS } from './contract';
+import { readFields, type FieldKind } from './fields';
 
 export interface KycStatusAnswer {
   verified: boolean;
@@ -11,19 +12,10 @@ export interface KycStatusAnswer {
   lastName?: string;
 }
 
-const NAMES = ['firstName', 'lastName'] as const;
+const KYC_STATUS_FIELDS = { verified: 'boolean', firstName: 'string?', lastName: 'string?' } as const satisfies Record<keyof KycStatusAnswer, FieldKind>;
 
 /** The answer's fields, unknown ones dropped; undefined when it is not of this shape. */
 export const readKycStatus = (value: unknown): KycStatusAnswer | undefined => {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const record = value as Record<string, unknown>;
-  if (typeof record.verified !== 'boolean') return undefined;
-  const answer: KycStatusAnswer = { verified: record.verified };
-  for (const name of NAMES) {
-    const text = record[name];
-    if (text === undefined) continue;
-    if (typeof text !== 'string' || text.length > TEXT_LIMITS.name) return undefined;
-    answer[name] = text;
-  }
-  return answer;
+  const answer = readFields(value, KYC_STATUS_FIELDS) as KycStatusAnswer | undefined;
+  return answer && [answer.firstName, answer.lastName].every((name) => (name?.length ?? 0) <= TEXT_LIMITS.name) ? answer : undefined;
 };

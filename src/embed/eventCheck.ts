@@ -3,7 +3,8 @@
  * these, of these kinds (the compiler holds the table to protocol.ts's types). The host's side
  * alone: the embed page, which only sends events, carries none of it.
  */
-import { isRecord, PROTOCOL_VERSION, type EmbedEvent, type EmbedEventPayloads, type EmbedEventType } from './protocol';
+import { isRecord, readFields } from '../api/fields';
+import { PROTOCOL_VERSION, type EmbedEvent, type EmbedEventPayloads, type EmbedEventType } from './protocol';
 
 type Kind<T> = T extends string ? 'string' : T extends number ? 'number' : never;
 /** One entry per field of `P`, saying its kind; `?` when it may be absent. */
@@ -56,13 +57,7 @@ export const EVENT_FIELDS: { readonly [T in EmbedEventType]: FieldKinds<EmbedEve
 export function readEmbedEvent(data: unknown, id: string): EmbedEvent | undefined {
   if (!isRecord(data) || Object.keys(data).length !== 4 || data.v !== PROTOCOL_VERSION || data.id !== id) return undefined;
   const { type, payload } = data;
-  if (typeof type !== 'string' || !Object.hasOwn(EVENT_FIELDS, type) || !isRecord(payload)) return undefined;
-  const fields: Record<string, string> = EVENT_FIELDS[type as EmbedEventType];
-  if (Object.keys(payload).some((key) => !Object.hasOwn(fields, key))) return undefined;
-  for (const [key, kind] of Object.entries(fields)) {
-    const value = payload[key];
-    const fits = value === undefined ? kind.endsWith('?') : typeof value === kind.replace('?', '') && (typeof value !== 'number' || Number.isFinite(value));
-    if (!fits) return undefined;
-  }
-  return { type, payload } as EmbedEvent;
+  if (typeof type !== 'string' || !Object.hasOwn(EVENT_FIELDS, type)) return undefined;
+  const fields = readFields(payload, EVENT_FIELDS[type as EmbedEventType], true);
+  return fields && ({ type, payload: fields } as EmbedEvent);
 }

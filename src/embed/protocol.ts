@@ -97,9 +97,6 @@ export type HostMessage = Envelope<HostMessageBody>;
 /** From the embed page to the loader. */
 export type EmbedMessage = Envelope<EmbedEvent>;
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** A new embed's id: random, so no other embed on the page (or page script) guesses it by accident. */
 export const INSTANCE_ID_PATTERN = /^[0-9a-f]{16}$/;
 

@@ -10,7 +10,8 @@ import { BLOCKCHAIN_SYMBOLS, FIAT_CURRENCIES } from '../api/chains';
 import type { Appearance } from '../theme/appearance';
 import { isSafeCssValue } from '../theme/cssValue';
 import type { OffRampDefaultValues } from '../widget/form';
-import { EMBED_THEMES, isRecord, PROTOCOL_VERSION, type EmbedConfig, type HostMessage } from './protocol';
+import { isRecord } from '../api/fields';
+import { EMBED_THEMES, PROTOCOL_VERSION, type EmbedConfig, type HostMessage } from './protocol';
 
 /** Adds to `problems` the path of each part of `value` that does not fit (`payload.theme`; '' for the whole). */
 type Check = (value: unknown, path: string, problems: string[]) => void;

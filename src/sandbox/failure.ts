@@ -1,4 +1,5 @@
 import { API_ERRORS, type ApiErrorRow } from '../api/errors';
+import { isRecord } from '../api/fields';
 
 /**
  * A contract error row, thrown wherever a rule is broken and turned into the error body by the
@@ -16,8 +17,5 @@ export function fail(row: ApiErrorRow): never {
 }
 
 /** Bodies and query strings come from anyone: anything but a JSON object is invalid input. */
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 export const recordOrFail = (value: unknown): Record<string, unknown> =>
   isRecord(value) ? value : fail(API_ERRORS.invalidUserInput);

@@ -7,7 +7,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { canonicalJson, HEADERS, IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_TTL_MS } from '../api/contract';
 import { API_ERRORS } from '../api/errors';
-import { fail, isRecord } from './failure';
+import { isRecord } from '../api/fields';
+import { fail } from './failure';
 
 type Entry = { fingerprint: string; at: number } & (
   | { state: 'in-flight' }

@@ -3,6 +3,7 @@
  * wallet app comes back to the same address and the true time left. It holds what the deposit
  * needs and nothing else: never a bank detail, never a name.
  */
+import { readFields, type FieldKind } from '../api/fields';
 import type { Deposit } from './types';
 
 const KEY_PREFIX = 'offramp-widget:order:';
@@ -24,20 +25,10 @@ const STORED_FIELDS = {
   expiresAt: 'string',
   clockSkewMs: 'number',
   executed: 'boolean',
-} as const satisfies Record<keyof StoredOrder, 'string' | 'number' | 'boolean'>;
+} as const satisfies Record<keyof StoredOrder, FieldKind>;
 
 /** The stored order, its fields alone; undefined when anything is missing or of another type. */
-const readStoredOrder = (value: unknown): StoredOrder | undefined => {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const stored: Record<string, unknown> = {};
-  for (const [name, type] of Object.entries(STORED_FIELDS)) {
-    const field = (value as Record<string, unknown>)[name];
-    // As a schema would: a number must be one (JSON cannot write NaN, but a hand-edited entry can say anything).
-    if (typeof field !== type || (type === 'number' && !Number.isFinite(field))) return undefined;
-    stored[name] = field;
-  }
-  return stored as unknown as StoredOrder;
-};
+const readStoredOrder = (value: unknown) => readFields(value, STORED_FIELDS) as StoredOrder | undefined;
 
 /** sessionStorage, or undefined where there is none or it refuses access (a sandboxed frame, private modes). */
 const sessionStore = (): Storage | undefined => {
