@@ -97,8 +97,8 @@ const isRunning = (pid: number) => {
 };
 
 /**
- * A folder of the temporary folder, `name`, made once by `make` for every run that asks for it
- * while its contents are the same (the name carries a digest of what goes into it). The first
+ * A folder of the temporary folder, `<prefix>-<key>`, made once by `make` for every run that asks
+ * for it while its contents are the same (`key` is a digest of what goes into it). The first
  * asker makes it beside and moves it in at once, so a reader finds the whole folder or none;
  * askers meanwhile, in this process or another (the package tests and the bench run side by side),
  * wait for it rather than make it again. Folders of the same `prefix` unused for a day are removed.
@@ -117,7 +117,12 @@ async function keptFolder(prefix: string, key: string, isMade: (folder: string) 
       writeFileSync(maker, String(process.pid), { flag: 'wx' });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number(readFileSync(maker, 'utf8'));
+      let pid: number;
+      try {
+        pid = Number(readFileSync(maker, 'utf8'));
+      } catch {
+        continue; // gone already (the folder is made, or making it failed): asked again at once
+      }
       // A maker that died (a run stopped midway) left its file: the next asker makes the folder.
       if (pid && !isRunning(pid)) rmSync(maker, { force: true });
       else await new Promise((resolve) => setTimeout(resolve, 100));
