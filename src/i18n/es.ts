@@ -28,7 +28,7 @@ export const es: Messages = {
   'quote.youSend': 'Envías',
   'quote.expiresIn': 'La cotización vence en {time}',
   'quote.expired': 'Esta cotización venció.',
-  'quote.wait': 'Tu cotización está en camino: Continuar funciona en cuanto aparezca.',
+  'quote.wait': 'Tu cotización está en camino: el siguiente paso sigue en cuanto aparezca.',
   'quote.renew': 'Obtener una nueva cotización',
   'quote.otc': 'Una orden grande: la cotiza la mesa OTC.',
 

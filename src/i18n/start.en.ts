@@ -22,7 +22,7 @@ export const startEn = {
   'quote.title': 'Your quote',
   'quote.loading': 'Getting your rate…',
   'quote.updating': 'Updating your rate…',
-  'quote.wait': 'Your quote is on its way: Continue works as soon as it shows.',
+  'quote.wait': 'Your quote is on its way: the next step follows as soon as it shows.',
   'quote.otc': 'A large order: priced by the OTC desk.',
   'action.continue': 'Continue',
   'validation.amount.required': 'Enter an amount.',

@@ -147,6 +147,30 @@ describe('navigation', () => {
     // The step moves as the click's validation settles; focus follows once it has rendered.
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Where should we pay you?' })).toHaveFocus());
   });
+
+  it('goes on once the quote is firm when Continue is pressed before it shows, saying so meanwhile', async () => {
+    const harness = renderWidget();
+    await harness.user.type(screen.getByLabelText('Amount'), '100');
+    // Within the quote's debounce: nothing is quoted for 100 yet.
+    await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText('Your quote is on its way: the next step follows as soon as it shows.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'How much do you want to sell?' })).toBeInTheDocument();
+    await passDebounce();
+    expect(await screen.findByRole('heading', { name: 'Where should we pay you?' })).toBeInTheDocument();
+    expect(harness.lockedQuoteRequests()).toHaveLength(1);
+  });
+
+  it('does not go on by itself for an amount changed after Continue', async () => {
+    const harness = renderWidget();
+    await harness.user.type(screen.getByLabelText('Amount'), '100');
+    await harness.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByText(/Your quote is on its way/);
+    await harness.user.type(screen.getByLabelText('Amount'), '0');
+    await passDebounce();
+    await screen.findByText(COUNTDOWN);
+    expect(screen.queryByText(/Your quote is on its way/)).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'How much do you want to sell?' })).toBeInTheDocument();
+  });
 });
 
 describe('quotes', () => {

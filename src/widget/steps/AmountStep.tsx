@@ -82,12 +82,18 @@ export function AmountStep({ quote, limits, onQuoteInput, onContinue }: AmountSt
   const stepError = quote.error && !onField.includes(quote.error.place) ? quote.error : undefined;
 
   // Only a firm quote for exactly what is typed now goes on: within the debounce, the quote on
-  // screen is still the previous amount's. Continue meanwhile says so, rather than doing nothing.
+  // screen is still the previous amount's. Continue meanwhile says so, and goes on once the quote
+  // for that amount is firm (the review shows its figures before anything is confirmed).
   const ready = quote.firm && input !== undefined && quote.input === input;
   const [waitingFor, setWaitingFor] = useState<QuoteInput | undefined>(undefined);
   // Never "your quote is on its way" under an error that says it is not coming.
   const blocked = Boolean(amountProblem ?? tokenProblem ?? currencyProblem ?? stepError);
-  const waiting = waitingFor !== undefined && waitingFor === input && !ready && !blocked;
+  const awaited = waitingFor !== undefined && waitingFor === input && !blocked;
+  const waiting = awaited && !ready;
+  const goOn = awaited && ready;
+  useEffect(() => {
+    if (goOn) onContinue();
+  }, [goOn, onContinue]);
   /**
    * A new token: an amount typed in tokens meant the old one ("100 USDC" is not "100 WLD"), so it is
    * cleared with a word; an amount in fiat still means the same payout.
@@ -104,7 +110,9 @@ export function AmountStep({ quote, limits, onQuoteInput, onContinue }: AmountSt
   const continueIfReady = async () => {
     const valid = await trigger(AMOUNT_FIELDS, { shouldFocus: true });
     if (valid && ready) onContinue();
-    else if (valid && !outOfRange) setWaitingFor(input);
+    // Under a sentence that says the quote is not coming, or asks to wait and try again, the click
+    // is not kept for later.
+    else if (valid && !outOfRange && !blocked && !quote.retrying) setWaitingFor(input);
   };
 
   // A quote, its countdown or its failure exists only once the quote's code is here (`QuoteLife.tsx`).
