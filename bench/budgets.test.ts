@@ -10,12 +10,10 @@
  * what is timed is in timings.test.ts, which runs after everything else.
  */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { DEFAULT_QUOTE_LIFETIME_MS } from '../src/api/contract';
-import { launchChromium } from '../test/e2e/browser';
-import { PROJECT_ROOT, removeFolder, servePartner, type BuiltPage, type PartnerServer } from '../test/package/consumer';
+import { PROJECT_ROOT, servePartner, type BuiltPage, type PartnerServer } from '../test/package/consumer';
 import { KB, measured, report } from './budgets';
 import {
   heapOverRenewals,
@@ -31,12 +29,13 @@ import {
   type HeapGrowth,
   type Share,
 } from './measure';
-import { benchApp, type BenchApp } from './partnerApp';
+import { benchInChromium } from './partnerApp';
 
 const CYCLES = 60;
 
-let bench: BenchApp;
-let browser: Browser;
+// Every page queued at once (built one at a time): the heap's long runs start once the widget's
+// page is built, beside the other builds.
+const bench = benchInChromium(['widgetOnReact', 'reactOnly', 'formOnStack', 'widgetOnStack', 'profiledWidget']);
 
 const kb = (bytes: number) => bytes / KB;
 const sharesText = (shares: Share[], top = 6) =>
@@ -57,23 +56,6 @@ const serve = async (page: BuiltPage, options: Parameters<typeof servePartner>[2
   }
 };
 
-beforeAll(async () => {
-  const launched = launchChromium();
-  try {
-    bench = await benchApp();
-    // Every page is queued at once (built one at a time): a test waits only for the pages it
-    // measures, so the heap's long runs start once the widget's page is built, beside the other builds.
-    for (const name of ['widgetOnReact', 'reactOnly', 'formOnStack', 'widgetOnStack', 'profiledWidget'] as const) void bench.page(name);
-  } finally {
-    browser = await launched;
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (bench) removeFolder(bench.work);
-});
-
 describe.concurrent('what a partner page downloads', () => {
   it('initial JS over a React-only app', async ({ task }) => {
     const [widgetPage, reactPage] = await Promise.all([bench.page('widgetOnReact'), bench.page('reactOnly')]);
@@ -91,7 +73,7 @@ describe.concurrent('what a partner page downloads', () => {
   it('JS fetched at mount beyond the initial JS', async ({ task }) => {
     const widgetPage = await bench.page('widgetOnReact');
     await serve(widgetPage, {}, async (server) => {
-      const fetched = await jsFetchedAtMount(browser, server, widgetPage.outDir);
+      const fetched = await jsFetchedAtMount(bench.browser, server, widgetPage.outDir);
       const initial = new Set(widgetPage.initialFiles);
       const lazy = fetched.files.filter((file) => !initial.has(file));
       const lazyBytes = fetched.bytes - initialBytes(widgetPage);
@@ -135,7 +117,7 @@ describe.concurrent('what a partner page downloads', () => {
 describe.concurrent('what the widget keeps in memory and does per key in Chromium', () => {
   it('renders and commits per keystroke, and quote requests per typed amount', async ({ task }) => {
     await serve(await bench.page('profiledWidget'), {}, async (server) => {
-      const typed = await typeAmount(browser, server, '1250.5');
+      const typed = await typeAmount(bench.browser, server, '1250.5');
       const renders = typed.rendered.map((names) => names.length);
       const most = typed.rendered[renders.indexOf(Math.max(...renders))] ?? [];
       const counts = new Map<string, number>();
@@ -152,14 +134,14 @@ describe.concurrent('what the widget keeps in memory and does per key in Chromiu
 
   it(`JS heap growth over ${CYCLES} quote renewals`, async ({ task }) => {
     await serve(await bench.page('widgetOnReact'), { rateLimits: false }, async (server) => {
-      const growth = await heapOverRenewals(browser, server, CYCLES, DEFAULT_QUOTE_LIFETIME_MS);
+      const growth = await heapOverRenewals(bench.browser, server, CYCLES, DEFAULT_QUOTE_LIFETIME_MS);
       report(task, measured('heapRenewals', kb(growth.data), `${heapDetail(growth)}; the page's clock jumps past each expiry`));
     });
   });
 
   it(`JS heap growth over ${CYCLES} step round trips`, async ({ task }) => {
     await serve(await bench.page('widgetOnReact'), {}, async (server) => {
-      const growth = await heapOverStepRoundTrips(browser, server, CYCLES);
+      const growth = await heapOverStepRoundTrips(bench.browser, server, CYCLES);
       report(task, measured('heapRoundTrips', kb(growth.data), heapDetail(growth)));
     });
   });

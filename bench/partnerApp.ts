@@ -5,12 +5,16 @@
  * ones it loads already built.
  */
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../test/e2e/browser';
 import {
   installedApp,
   keptPage,
   packedPackage,
   PACKAGE_NAME,
   REACT_19_APP_DEPENDENCIES,
+  removeFolder,
   temporaryFolder,
   type BuiltPage,
 } from '../test/package/consumer';
@@ -27,7 +31,7 @@ export interface BenchApp {
   oneBuildAtATime<T>(work: () => Promise<T>): Promise<T>;
 }
 
-export async function benchApp(): Promise<BenchApp> {
+async function benchApp(): Promise<BenchApp> {
   const work = temporaryFolder('offramp-bench');
   const tarball = await packedPackage();
   const app = join(work, 'partner');
@@ -51,4 +55,44 @@ export async function benchApp(): Promise<BenchApp> {
     return built;
   };
   return { work, app, page, oneBuildAtATime };
+}
+
+/**
+ * The bench's app and one Chromium for a test file: made before its tests (the pages `builtFirst`
+ * queued at once, so a test waits only for those it measures), gone after them. Read them inside
+ * the tests.
+ */
+export function benchInChromium(builtFirst: readonly PageName[] = []): BenchApp & { readonly browser: Browser } {
+  let bench: BenchApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const launched = launchChromium();
+    try {
+      bench = await benchApp();
+      for (const name of builtFirst) void bench.page(name);
+    } finally {
+      browser = await launched;
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (bench) removeFolder(bench.work);
+  });
+  const made = () => {
+    if (!bench || !browser) throw new Error('the bench is not ready: read it inside a test');
+    return { bench, browser };
+  };
+  return {
+    get work() {
+      return made().bench.work;
+    },
+    get app() {
+      return made().bench.app;
+    },
+    get browser() {
+      return made().browser;
+    },
+    page: (name) => made().bench.page(name),
+    oneBuildAtATime: (work) => made().bench.oneBuildAtATime(work),
+  };
 }

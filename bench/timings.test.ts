@@ -3,36 +3,19 @@
  * (its project's `groupOrder`), one at a time, with the machine to itself as far as the run goes.
  * The pages are budgets.test.ts's, built by then (see partnerApp.ts).
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../test/e2e/browser';
-import { removeFolder, servePartner } from '../test/package/consumer';
+import { describe, expect, it } from 'vitest';
+import { servePartner } from '../test/package/consumer';
 import { measured, report } from './budgets';
 import { proxyThroughput, timeToFirstInput } from './measure';
-import { benchApp, type BenchApp } from './partnerApp';
+import { benchInChromium } from './partnerApp';
 
 /** How many pairs of loads the time to first input takes the median of (after one load of each to warm up). */
 const PAIRS = 7;
 const CPU_SLOWDOWN = 4;
 
-let bench: BenchApp;
-let browser: Browser;
+const bench = benchInChromium();
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-
-beforeAll(async () => {
-  const launched = launchChromium();
-  try {
-    bench = await benchApp();
-  } finally {
-    browser = await launched;
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (bench) removeFolder(bench.work);
-});
 
 describe('what the widget does in Chromium', () => {
   it(`time to first input at ${CPU_SLOWDOWN}× CPU, against a minimal form on the same stack`, async ({ task }) => {
@@ -43,16 +26,16 @@ describe('what the widget does in Chromium', () => {
       const form: number[] = [];
       // The first load of each pays for what the machine has not warmed yet (the servers' first
       // answers, files not in the disk cache): not counted.
-      await timeToFirstInput(browser, widgetServer.url, CPU_SLOWDOWN);
-      await timeToFirstInput(browser, formServer.url, CPU_SLOWDOWN);
+      await timeToFirstInput(bench.browser, widgetServer.url, CPU_SLOWDOWN);
+      await timeToFirstInput(bench.browser, formServer.url, CPU_SLOWDOWN);
       // In pairs, each page first in every other pair, so a busy moment of the machine falls on
       // both alike. One load at a time: two throttled pages loading side by side slow each other
       // down about twofold.
       for (let pair = 0; pair < PAIRS; pair += 1) {
         const widgetFirst = pair % 2 === 0;
-        if (widgetFirst) widget.push(await timeToFirstInput(browser, widgetServer.url, CPU_SLOWDOWN));
-        form.push(await timeToFirstInput(browser, formServer.url, CPU_SLOWDOWN));
-        if (!widgetFirst) widget.push(await timeToFirstInput(browser, widgetServer.url, CPU_SLOWDOWN));
+        if (widgetFirst) widget.push(await timeToFirstInput(bench.browser, widgetServer.url, CPU_SLOWDOWN));
+        form.push(await timeToFirstInput(bench.browser, formServer.url, CPU_SLOWDOWN));
+        if (!widgetFirst) widget.push(await timeToFirstInput(bench.browser, widgetServer.url, CPU_SLOWDOWN));
       }
       // The median of each pair's ratio: a busy moment slows both loads of a pair, and cancels out.
       const ratio = median(widget.map((time, pair) => time / form[pair]!));

@@ -2,13 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { createProxyClient } from '../../src/api/client';
 import { API_ERRORS, OffRampError } from '../../src/api/errors';
+import { LOCKED_QUOTE, QUOTE_REQUEST } from './fixtures';
 
-const quote = {
-  quoteId: 'q-1', transactionType: 'OFF_RAMP', fiatCurrency: 'MXN', blockchainSymbol: 'POL', tokenSymbol: 'USDC',
-  cryptoAmount: 100, fiatAmount: 1788.4, rate: 17.884, premiumSpread: 0.005, flow: 'REGULAR',
-  expiresAt: '2026-11-23T18:04:05.000Z',
-};
-const request = { transactionType: 'OFF_RAMP', fiatCurrency: 'MXN', blockchainSymbol: 'POL', tokenSymbol: 'USDC', cryptoAmount: 100 } as const;
 
 const answering = (status: number, body: string, headers: Record<string, string> = {}) => {
   const seen: Request[] = [];
@@ -30,18 +25,18 @@ const failure = async (promise: Promise<unknown>) => {
 
 describe('proxy client', () => {
   it('posts to the mirrored API path and unwraps the envelope', async () => {
-    const { client, seen } = answering(201, JSON.stringify({ success: true, data: quote }));
-    const { data } = await client.lockQuote(request);
+    const { client, seen } = answering(201, JSON.stringify({ success: true, data: LOCKED_QUOTE }));
+    const { data } = await client.lockQuote(QUOTE_REQUEST);
     expect(data.quoteId).toBe('q-1');
     expect(seen[0]!.url).toBe('https://partner.example/offramp/api/partner/v2/quotes');
     expect(seen[0]!.method).toBe('POST');
     expect(seen[0]!.headers.get('x-csrf')).toBe('t');
-    expect(await seen[0]!.json()).toEqual(request);
+    expect(await seen[0]!.json()).toEqual(QUOTE_REQUEST);
   });
 
   it('asks estimates in the query string', async () => {
-    const { client, seen } = answering(200, JSON.stringify({ success: true, data: quote }));
-    await client.estimate({ ...request, cryptoAmount: undefined, fiatAmount: 1500 });
+    const { client, seen } = answering(200, JSON.stringify({ success: true, data: LOCKED_QUOTE }));
+    await client.estimate({ ...QUOTE_REQUEST, cryptoAmount: undefined, fiatAmount: 1500 });
     const url = new URL(seen[0]!.url);
     expect(url.pathname).toBe('/offramp/api/partner/v2/quotes');
     expect(url.searchParams.get('fiatAmount')).toBe('1500');
@@ -58,7 +53,7 @@ describe('proxy client', () => {
     const { client } = answering(400, JSON.stringify({ success: false, statusCode: 400, code: 'QUOTE_EXPIRED', message: 'Quote has expired' }), {
       'x-request-id': 'req-42',
     });
-    const error = await failure(client.lockQuote(request));
+    const error = await failure(client.lockQuote(QUOTE_REQUEST));
     expect(error).toBeInstanceOf(OffRampError);
     expect(error).toMatchObject({ status: 400, code: 'QUOTE_EXPIRED', serverMessage: 'Quote has expired', requestId: 'req-42' });
     expect(error.is(API_ERRORS.quoteExpired)).toBe(true);
@@ -71,36 +66,36 @@ describe('proxy client', () => {
     ['no known field', { whatever: 1 }, 'HTTP_503', 'HTTP 503'],
   ])('reads an error body with a %s', async (_name, body, code, message) => {
     const { client } = answering(503, JSON.stringify(body));
-    expect(await failure(client.lockQuote(request))).toMatchObject({ status: 503, code, serverMessage: message });
+    expect(await failure(client.lockQuote(QUOTE_REQUEST))).toMatchObject({ status: 503, code, serverMessage: message });
   });
 
   it('turns a non-JSON error page into an error with the HTTP status', async () => {
     const { client } = answering(502, '<html>Bad gateway</html>');
-    expect(await failure(client.lockQuote(request))).toMatchObject({ status: 502, code: 'HTTP_502' });
+    expect(await failure(client.lockQuote(QUOTE_REQUEST))).toMatchObject({ status: 502, code: 'HTTP_502' });
   });
 
   it('refuses a success whose body breaks the contract', async () => {
-    const { client } = answering(201, JSON.stringify({ success: true, data: { ...quote, expiresAt: 'soon' } }));
-    expect(await failure(client.lockQuote(request))).toMatchObject({ code: 'INVALID_RESPONSE', status: 201 });
+    const { client } = answering(201, JSON.stringify({ success: true, data: { ...LOCKED_QUOTE, expiresAt: 'soon' } }));
+    expect(await failure(client.lockQuote(QUOTE_REQUEST))).toMatchObject({ code: 'INVALID_RESPONSE', status: 201 });
   });
 
   it('refuses a success that is not JSON', async () => {
     const { client } = answering(201, '{"success": tr');
-    expect(await failure(client.lockQuote(request))).toMatchObject({ code: 'INVALID_RESPONSE' });
+    expect(await failure(client.lockQuote(QUOTE_REQUEST))).toMatchObject({ code: 'INVALID_RESPONSE' });
   });
 
   it('turns a failed connection into a network error', async () => {
     const client = createProxyClient({ proxyUrl: 'https://x', fetch: async () => Promise.reject(new TypeError('Failed to fetch')) });
-    expect(await failure(client.lockQuote(request))).toMatchObject({ code: 'NETWORK_ERROR' });
+    expect(await failure(client.lockQuote(QUOTE_REQUEST))).toMatchObject({ code: 'NETWORK_ERROR' });
   });
 
   it('measures the server clock from the Date header, ignoring sub-second noise', async () => {
     const ahead = new Date(Date.now() + 120_000).toUTCString();
-    const { client } = answering(201, JSON.stringify({ success: true, data: quote }), { date: ahead });
-    const { clockSkewMs } = await client.lockQuote(request);
+    const { client } = answering(201, JSON.stringify({ success: true, data: LOCKED_QUOTE }), { date: ahead });
+    const { clockSkewMs } = await client.lockQuote(QUOTE_REQUEST);
     expect(clockSkewMs).toBeGreaterThan(118_000);
     expect(clockSkewMs).toBeLessThan(121_000);
-    const { client: same } = answering(201, JSON.stringify({ success: true, data: quote }), { date: new Date().toUTCString() });
-    expect((await same.lockQuote(request)).clockSkewMs).toBe(0);
+    const { client: same } = answering(201, JSON.stringify({ success: true, data: LOCKED_QUOTE }), { date: new Date().toUTCString() });
+    expect((await same.lockQuote(QUOTE_REQUEST)).clockSkewMs).toBe(0);
   });
 });

@@ -5,16 +5,11 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RETRY_DELAYS_MS } from '../../src/widget/lazy';
+import { LOCKED_QUOTE, QUOTE_REQUEST } from './fixtures';
 
 /** Each download of the schemas' module, and whether it fails. */
 const download = { failing: true, attempts: 0 };
 
-const quote = {
-  quoteId: 'q-1', transactionType: 'OFF_RAMP', fiatCurrency: 'MXN', blockchainSymbol: 'POL', tokenSymbol: 'USDC',
-  cryptoAmount: 100, fiatAmount: 1788.4, rate: 17.884, premiumSpread: 0.005, flow: 'REGULAR',
-  expiresAt: '2026-11-23T18:04:05.000Z',
-};
-const request = { transactionType: 'OFF_RAMP', fiatCurrency: 'MXN', blockchainSymbol: 'POL', tokenSymbol: 'USDC', cryptoAmount: 100 } as const;
 
 afterEach(() => {
   vi.useRealTimers();
@@ -33,10 +28,10 @@ describe('the schemas on a bad signal', () => {
     const { createProxyClient } = await import('../../src/api/client');
     const { CLIENT_ERROR_CODES, OffRampError } = await import('../../src/api/errors');
     vi.useFakeTimers();
-    const fetch = vi.fn(async () => new Response(JSON.stringify({ success: true, data: quote }), { status: 201, headers: { 'content-type': 'application/json' } }));
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ success: true, data: LOCKED_QUOTE }), { status: 201, headers: { 'content-type': 'application/json' } }));
     const client = createProxyClient({ proxyUrl: 'https://partner.example/offramp', fetch });
 
-    const first = client.lockQuote(request).catch((error: unknown) => error);
+    const first = client.lockQuote(QUOTE_REQUEST).catch((error: unknown) => error);
     // Each back-off of the download, one after another.
     for (const delay of RETRY_DELAYS_MS) await vi.advanceTimersByTimeAsync(delay);
     const failure = await first;
@@ -46,7 +41,7 @@ describe('the schemas on a bad signal', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
 
     download.failing = false;
-    const { data } = await client.lockQuote(request);
+    const { data } = await client.lockQuote(QUOTE_REQUEST);
     expect(data.quoteId).toBe('q-1');
     expect(download.attempts).toBe(RETRY_DELAYS_MS.length + 2);
   });
