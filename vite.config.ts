@@ -126,13 +126,13 @@ function appBuild(forEndToEndTests: boolean): BuildEnvironmentOptions {
  * the time the config function runs.
  */
 const testPlugins = process.env.VITEST
-  ? await Promise.all([import('@storybook/addon-vitest/vitest-plugin'), import('@vitest/browser-playwright'), import('./test/sequencer')])
+  ? await Promise.all([import('@storybook/addon-vitest/vitest-plugin'), import('@vitest/browser-playwright'), import('./test/sequencer'), import('./test/chromium')])
   : undefined;
 
 /** Vitest's projects: the tests' files, environments and browser. */
 function testConfig(): ViteUserConfig['test'] {
   if (!testPlugins) throw new Error('the test projects are read by Vitest alone');
-  const [{ storybookTest }, { playwright }, { ProjectOrderSequencer }] = testPlugins;
+  const [{ storybookTest }, { playwright }, { ProjectOrderSequencer }, { CHROMIUM_ARGS, CHROMIUM_PATH }] = testPlugins;
   /** Every test file run in Node or jsdom (the end-to-end tests drive Chromium). */
   const testFiles = readdirSync('test', { recursive: true, encoding: 'utf8' })
     .map((file) => `test/${file}`)
@@ -143,16 +143,11 @@ function testConfig(): ViteUserConfig['test'] {
   /** The DOM tests that replace a module (`vi.mock`, `vi.doMock`): that needs a module graph of their own. */
   const mockingTests = testFiles.filter((file) => !nodeTests.includes(file)).filter(fileSays(/\bvi\.(mock|doMock)\(/));
 
-  /** Debian's Chromium for the stories' tests. */
+  /** Debian's Chromium for the stories' tests (test/chromium.ts). */
   const chromium = {
     enabled: true,
     headless: true,
-    provider: playwright({
-      launchOptions: {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      },
-    }),
+    provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } }),
     instances: [{ browser: 'chromium' as const }],
   };
   return {
