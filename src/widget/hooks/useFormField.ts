@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useReducer, useSyncExternalStore } from 'react';
 import type { FieldPath, UseFormReturn } from 'react-hook-form';
 import type { OffRampFormValues } from '../form';
 import { useFormValues } from './useFormValues';
@@ -24,6 +24,10 @@ export function useFormField(form: Form, name: FieldPath<OffRampFormValues>) {
   };
   const error = useSyncExternalStore(subscribe, errorOf, errorOf);
   const registered = register(name);
+  // What is typed renders from the field's own handler too, not only through the form's
+  // subscription: that starts with the commit's effects, which a busy device may run after the
+  // first keys, and React would put the old value back under each of them.
+  const [, showTyped] = useReducer((renders: number) => renders + 1, 0);
   const handlers = useMemo(() => {
     let element: HTMLInputElement | HTMLSelectElement | null = null;
     // The form's handle on the field: it can focus it (an error's `shouldFocus`), nothing more.
@@ -33,7 +37,10 @@ export function useFormField(form: Form, name: FieldPath<OffRampFormValues>) {
         element = next;
         registered.ref(next ? handle : null);
       },
-      onChange: (next: string) => registered.onChange({ target: { name, value: next }, type: 'change' }),
+      onChange: (next: string) => {
+        void registered.onChange({ target: { name, value: next }, type: 'change' });
+        showTyped();
+      },
       onBlur: () => registered.onBlur({ target: { name, value: getValues(name) }, type: 'blur' }),
     };
     // `register` hands out new handlers each render that do the same: the field's name is what counts.
