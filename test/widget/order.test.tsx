@@ -27,8 +27,8 @@ async function toDeposit(harness: Harness, amount: string, language: 'en' | 'es'
   await passDebounce();
   await screen.findByText(COUNTDOWN[language]);
   await harness.user.click(screen.getByRole('button', { name: label.continue }));
-  // Every digit typed is kept. Where the focus went while typing is told if not: a busy run once
-  // kept the first digit alone.
+  // Every digit typed is kept (even before the field's effects have run: bank-input.test.tsx).
+  // Where the focus went while typing is told if not.
   const clabeField = await screen.findByLabelText('CLABE');
   const focused: string[] = [];
   const onFocus = (event: FocusEvent) => focused.push(`${(event.target as Element).tagName.toLowerCase()}#${(event.target as Element).id}`);
