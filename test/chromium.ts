@@ -1,9 +1,9 @@
 /**
- * The Chromium every browser test drives: Playwright's own files (test/e2e, the package and the
- * bench) and the stories' Vitest browser. Debian's headless shell (`chromium-headless-shell`), the
- * same Chromium without the desktop browser's windowing, when it is installed: the same tests take
- * about half the browser's CPU time there than in `chromium --headless`. Otherwise Debian's
- * `chromium`; `CHROMIUM_PATH` names another.
+ * The Chromium every browser test drives: the files that launch it through playwright-core
+ * (test/e2e, the package and the bench) and the stories' Vitest browser. Debian's headless shell
+ * (`chromium-headless-shell`), the same Chromium without the desktop browser's windowing, when it
+ * is installed: about half the CPU time `chromium --headless` takes for the same tests (see the
+ * README). Otherwise Debian's `chromium`; `CHROMIUM_PATH` names another.
  */
 import { existsSync } from 'node:fs';
 

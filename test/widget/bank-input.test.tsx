@@ -2,7 +2,8 @@
  * A bank field that takes keys before its subscription to the form is in place: on a busy device
  * the commit that shows the field can leave its effects for later, and a key arrives meanwhile.
  */
-import { act, useEffect, useState } from 'react';
+import { act } from '@testing-library/react';
+import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FormProvider, useForm, type UseFormReturn } from 'react-hook-form';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -90,6 +91,7 @@ describe('a bank field', () => {
         resolve(early);
       });
       observer.observe(container, { childList: true, subtree: true });
+      cleanups.push(() => observer.disconnect());
     });
     handles.showField!(true);
     // The keys came before the commit's effects: the case this test is about.

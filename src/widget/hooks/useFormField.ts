@@ -25,8 +25,9 @@ export function useFormField(form: Form, name: FieldPath<OffRampFormValues>) {
   const error = useSyncExternalStore(subscribe, errorOf, errorOf);
   const registered = register(name);
   // What is typed renders from the field's own handler too, not only through the form's
-  // subscription: that starts with the commit's effects, which a busy device may run after the
-  // first keys, and React would put the old value back under each of them.
+  // subscription, which starts with the commit's effects: on a busy device keys can come first.
+  // A key's render is synchronous, runs those effects first and shows the form's new value before
+  // React puts the controlled value back (without it, the old value, under every key).
   const [, showTyped] = useReducer((renders: number) => renders + 1, 0);
   const handlers = useMemo(() => {
     let element: HTMLInputElement | HTMLSelectElement | null = null;
