@@ -121,7 +121,8 @@ function appBuild(forEndToEndTests: boolean): BuildEnvironmentOptions {
 }
 
 /**
- * The plugins only the test runner uses, imported only when it reads this file (every `vite`
+ * The plugins and modules only the test runner uses (the sequencer, the browser's path and flags),
+ * imported only when it reads this file (every `vite`
  * command reads it). Here, not in `testConfig`: the config loader's module runner has closed by
  * the time the config function runs.
  */
