@@ -122,9 +122,8 @@ function appBuild(forEndToEndTests: boolean): BuildEnvironmentOptions {
 
 /**
  * The plugins and modules only the test runner uses (the sequencer, the browser's path and flags),
- * imported only when it reads this file (every `vite`
- * command reads it). Here, not in `testConfig`: the config loader's module runner has closed by
- * the time the config function runs.
+ * imported only when it reads this file (every `vite` command reads it). Here, not in
+ * `testConfig`: the config loader's module runner has closed by the time the config function runs.
  */
 const testPlugins = process.env.VITEST
   ? await Promise.all([import('@storybook/addon-vitest/vitest-plugin'), import('@vitest/browser-playwright'), import('./test/sequencer'), import('./test/chromium')])
